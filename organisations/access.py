@@ -1,0 +1,148 @@
+"""The one permission layer: every view, QuerySet and service asks here.
+
+A permission is granted by a role held in one organisation, and reaches that organisation and,
+depending on the role, its ancestors (plans and routines that staff follow come from above) or its
+descendants (a central samordnare reads every committee below the city).
+
+    access.has_perm(user, Perm.EDIT_PLAN, organisation) -> bool
+    access.require(user, Perm.EDIT_PLAN, organisation)  -> None or PermissionDenied
+    access.organisations_for(user, Perm.VIEW_SITUATION) -> Organisation QuerySet (usable as a subquery)
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from .models import Membership, Organisation
+
+Role = Membership.Role
+
+
+class Perm(StrEnum):
+    VIEW_PLAN = "view_plan"  # adopted plan revisions and routines
+    VIEW_DRAFT = "view_draft"  # drafts, history and comparisons of plans
+    EDIT_PLAN = "edit_plan"  # write plan revisions, chapters, activities, routines
+    ADOPT = "adopt"  # record the nämnd's decision on a revision
+    EXPORT = "export"  # download nämnd-ready PDF and spreadsheets
+    VIEW_SITUATION = "view_situation"  # the lokal lägesbild (sensitive)
+    EDIT_SITUATION = "edit_situation"
+    VIEW_FOLLOWUP = "view_followup"  # follow-up rounds, progress and reports
+    MANAGE_FOLLOWUP = "manage_followup"  # open and close rounds, report on every activity, comment
+    REPORT_FOLLOWUP = "report_followup"  # report on the activities this organisation is responsible for
+
+
+@dataclass(frozen=True)
+class Grant:
+    own: frozenset = field(default_factory=frozenset)
+    ancestors: frozenset = field(default_factory=frozenset)
+    descendants: frozenset = field(default_factory=frozenset)
+
+
+_READ_PLANS = frozenset({Perm.VIEW_PLAN})
+
+ROLE_GRANTS: dict[str, Grant] = {
+    Role.COORDINATOR: Grant(
+        own=frozenset(Perm),
+        ancestors=_READ_PLANS,
+        descendants=frozenset({Perm.VIEW_PLAN, Perm.VIEW_DRAFT, Perm.VIEW_FOLLOWUP}),
+    ),
+    Role.SECRETARY: Grant(
+        own=frozenset(
+            {
+                Perm.VIEW_PLAN,
+                Perm.VIEW_DRAFT,
+                Perm.ADOPT,
+                Perm.EXPORT,
+                Perm.VIEW_SITUATION,
+                Perm.VIEW_FOLLOWUP,
+            }
+        ),
+        ancestors=_READ_PLANS,
+    ),
+    Role.STAFF: Grant(
+        own=frozenset({Perm.VIEW_PLAN, Perm.REPORT_FOLLOWUP}),
+        ancestors=_READ_PLANS,
+    ),
+    Role.CENTRAL: Grant(
+        own=frozenset(
+            {Perm.VIEW_PLAN, Perm.VIEW_DRAFT, Perm.EXPORT, Perm.VIEW_SITUATION, Perm.VIEW_FOLLOWUP}
+        ),
+        ancestors=_READ_PLANS,
+        descendants=frozenset(
+            {Perm.VIEW_PLAN, Perm.VIEW_DRAFT, Perm.EXPORT, Perm.VIEW_SITUATION, Perm.VIEW_FOLLOWUP}
+        ),
+    ),
+}
+
+
+def memberships(user) -> list[Membership]:
+    """The user's memberships with their organisations, fetched once per user object (one query)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_vbe_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("organisation"))
+        user._vbe_memberships = cached
+    return cached
+
+
+def roles(user, organisation=None) -> set[str]:
+    return {m.role for m in memberships(user) if organisation is None or m.organisation_id == organisation.pk}
+
+
+def _reach(user, perm: Perm) -> tuple[set[int], list[str]]:
+    """Organisations reached directly (own and ancestors by id) and subtrees reached (by path prefix)."""
+    ids: set[int] = set()
+    subtrees: list[str] = []
+    for membership in memberships(user):
+        grant = ROLE_GRANTS[membership.role]
+        org = membership.organisation
+        if perm in grant.own:
+            ids.add(org.pk)
+        if perm in grant.ancestors:
+            ids.update(org.ancestor_ids(include_self=False))
+        if perm in grant.descendants:
+            subtrees.append(org.path)
+    return ids, subtrees
+
+
+def has_perm(user, perm: Perm, organisation: Organisation | None) -> bool:
+    if organisation is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    ids, subtrees = _reach(user, perm)
+    return organisation.pk in ids or any(organisation.path.startswith(p) for p in subtrees)
+
+
+def require(user, perm: Perm, organisation: Organisation | None) -> None:
+    """Raise PermissionDenied (403) unless the user holds `perm` for `organisation`."""
+    if not has_perm(user, perm, organisation):
+        raise PermissionDenied
+
+
+def organisations_for(user, perm: Perm):
+    """Every organisation where the user holds `perm`, as a lazy QuerySet (no query until used)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    ids, subtrees = _reach(user, perm)
+    condition = Q(pk__in=ids)
+    for prefix in subtrees:
+        condition |= Q(path__startswith=prefix)
+    if not ids and not subtrees:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(condition)
+
+
+def has_any(user, perm: Perm) -> bool:
+    """Whether the user holds `perm` anywhere: decides which menu entries to show."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    ids, subtrees = _reach(user, perm)
+    return bool(ids or subtrees)
