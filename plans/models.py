@@ -1,1 +1,292 @@
-from django.db import models  # noqa: F401
+"""Handlingsplan: a plan per organisation, one revision a year, chapters with activities, and routines."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from organisations import access
+from organisations.access import Perm
+from organisations.models import Organisation
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(organisation__in=access.organisations_for(user, Perm.VIEW_PLAN))
+
+
+class ActionPlan(models.Model):
+    """Handlingsplan: the plan of one organisation, across years."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="organisation", on_delete=models.PROTECT, related_name="action_plans"
+    )
+    title = models.CharField("titel", max_length=200, default="Handlingsplan mot våldsbejakande extremism")
+
+    history = HistoricalRecords()
+    objects = ActionPlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "handlingsplan"
+        verbose_name_plural = "handlingsplaner"
+        ordering = ["organisation__path", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "title"], name="actionplan_unique_title_per_org"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} – {self.organisation}"
+
+    def get_absolute_url(self):
+        return reverse("plans:plan_detail", args=[self.pk])
+
+
+class PlanRevisionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Adopted and superseded revisions for readers; drafts only for those who may see drafts."""
+        return self.filter(
+            Q(plan__organisation__in=access.organisations_for(user, Perm.VIEW_DRAFT))
+            | Q(
+                plan__organisation__in=access.organisations_for(user, Perm.VIEW_PLAN),
+                status__in=[PlanRevision.Status.ADOPTED, PlanRevision.Status.SUPERSEDED],
+            )
+        )
+
+    def adopted(self):
+        return self.filter(status=PlanRevision.Status.ADOPTED)
+
+
+class PlanRevision(models.Model):
+    """One year's text of a plan: drafted, adopted by the nämnd, then frozen for good."""
+
+    class Status(models.TextChoices):
+        DRAFT = "utkast", "Utkast"
+        ADOPTED = "antagen", "Antagen"
+        SUPERSEDED = "ersatt", "Ersatt"
+
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name="handlingsplan", on_delete=models.PROTECT, related_name="revisions"
+    )
+    year = models.PositiveSmallIntegerField("år")
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    decided_by = models.CharField(
+        "beslutande organ", max_length=200, blank=True, help_text="Till exempel Skärholmens stadsdelsnämnd."
+    )
+    decided_on = models.DateField("beslutsdatum", null=True, blank=True)
+    paragraph = models.CharField("paragraf (§)", max_length=20, blank=True)
+    diary_number = models.CharField("diarienummer", max_length=60, blank=True)
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name="kopierad från",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField("skapad", auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = PlanRevisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "revidering"
+        verbose_name_plural = "revideringar"
+        ordering = ["plan", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "year"], name="planrevision_unique_year"),
+            models.UniqueConstraint(
+                fields=["plan"], condition=Q(status="utkast"), name="planrevision_one_draft_per_plan"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="utkast") | (Q(decided_on__isnull=False) & ~Q(paragraph="")),
+                name="planrevision_adopted_has_decision",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plan.organisation.short_name} {self.year} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("plans:revision_detail", args=[self.pk])
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    @property
+    def adoption_line(self) -> str:
+        """'Antagen av Skärholmens stadsdelsnämnd 2019-05-23 § 12, dnr 1.2.3-456/2019'."""
+        if self.status == self.Status.DRAFT or not self.decided_on:
+            return ""
+        line = f"Antagen av {self.decided_by} {self.decided_on:%Y-%m-%d} § {self.paragraph}"
+        return f"{line}, dnr {self.diary_number}" if self.diary_number else line
+
+
+class Chapter(models.Model):
+    """A chapter of a revision: prose, or a section holding a table of activities."""
+
+    class Kind(models.TextChoices):
+        PROSE = "prosa", "Löptext"
+        PREVENTIVE = "forebyggande", "Förebyggande arbete"
+        HINDERING = "forhindrande", "Förhindrande arbete"
+        GRANTS = "foreningsbidrag", "Föreningsbidrag och lokaler"
+        TRAINING = "kompetenshojande", "Kompetenshöjande insatser"
+        OTHER = "ovriga", "Övriga aktiviteter"
+
+    revision = models.ForeignKey(
+        PlanRevision, verbose_name="revidering", on_delete=models.CASCADE, related_name="chapters"
+    )
+    order = models.PositiveIntegerField("ordning", default=0)
+    heading = models.CharField("rubrik", max_length=200)
+    body = models.TextField("brödtext", blank=True, max_length=50_000)
+    kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.PROSE)
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name="kopierad från",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kapitel"
+        verbose_name_plural = "kapitel"
+        ordering = ["revision", "order", "pk"]
+
+    def __str__(self):
+        return self.heading
+
+    def get_absolute_url(self):
+        return reverse("plans:revision_detail", args=[self.revision_id]) + f"#kapitel-{self.pk}"
+
+    @property
+    def has_activities(self) -> bool:
+        return self.kind != self.Kind.PROSE
+
+
+class ActivityQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(chapter__revision__in=PlanRevision.objects.visible_to(user))
+
+    def adopted(self):
+        return self.filter(chapter__revision__status=PlanRevision.Status.ADOPTED)
+
+
+class Activity(models.Model):
+    """One row of an activity table: Aktivitet / Syfte / Ansvarig / Samverkan / Tidplan / Uppföljning."""
+
+    chapter = models.ForeignKey(
+        Chapter, verbose_name="kapitel", on_delete=models.CASCADE, related_name="activities"
+    )
+    order = models.PositiveIntegerField("ordning", default=0)
+    text = models.TextField("aktivitet", max_length=5_000)
+    purpose = models.TextField("syfte/mål", blank=True, max_length=5_000)
+    responsible = models.CharField(
+        "ansvarig",
+        max_length=300,
+        blank=True,
+        help_text="Roll eller enhet, till exempel ”Avdelningschefer och styrgruppen”.",
+    )
+    responsible_unit = models.ForeignKey(
+        Organisation,
+        verbose_name="ansvarig enhet",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_for_activities",
+        help_text="Enheten som återrapporterar aktiviteten i uppföljningen.",
+    )
+    partners = models.CharField(
+        "samverkan", max_length=500, blank=True, help_text="Till exempel ”Polis, Civilsamhället”."
+    )
+    timing = models.CharField(
+        "tidplan",
+        max_length=100,
+        blank=True,
+        help_text="Till exempel ”VT 2019”, ”Pågående” eller ”Start maj”.",
+    )
+    starts_on = models.DateField("startdatum", null=True, blank=True)
+    ends_on = models.DateField("slutdatum", null=True, blank=True)
+    follow_up_method = models.CharField(
+        "uppföljning", max_length=300, blank=True, help_text="Hur aktiviteten följs upp."
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name="kopierad från",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "aktivitet"
+        verbose_name_plural = "aktiviteter"
+        ordering = ["chapter", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="activity_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("plans:activity_detail", args=[self.pk])
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "Slutdatum kan inte ligga före startdatum."})
+
+
+class RoutineQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(organisation__in=access.organisations_for(user, Perm.VIEW_PLAN))
+
+
+class Routine(models.Model):
+    """Rutin: what staff do in a given situation ("Rutin vid oro/händelse rörande VBE")."""
+
+    class Kind(models.TextChoices):
+        CONCERN = "vid_oro", "Vid oro för en person"
+        INCIDENT = "vid_handelse", "Vid händelse"
+        CONTACT = "kontakt", "Kontaktuppgifter"
+        FORM = "blankett", "Blankett"
+        OTHER = "ovrigt", "Övrigt"
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="organisation", on_delete=models.PROTECT, related_name="routines"
+    )
+    kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.CONCERN)
+    title = models.CharField("rubrik", max_length=200)
+    body = models.TextField("beskrivning", max_length=20_000)
+    contact = models.TextField("kontaktuppgifter", blank=True, max_length=2_000)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = RoutineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "rutin"
+        verbose_name_plural = "rutiner"
+        ordering = ["organisation__path", "kind", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("plans:routine_detail", args=[self.pk])

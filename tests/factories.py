@@ -1,9 +1,12 @@
 """Factories shared by every app's tests. Names are invented."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
 from organisations.models import Membership, Organisation
+from plans.models import ActionPlan, Activity, Chapter, PlanRevision, Routine
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -45,3 +48,68 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 def member(role, organisation, **user_kwargs):
     """A user holding `role` in `organisation`."""
     return MembershipFactory(role=role, organisation=organisation, user=UserFactory(**user_kwargs)).user
+
+
+# --- plans -----------------------------------------------------------------------------------------
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionPlan
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = "Handlingsplan mot våldsbejakande extremism"
+
+
+class PlanRevisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanRevision
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    year = 2019
+    status = PlanRevision.Status.DRAFT
+
+    class Params:
+        adopted = factory.Trait(
+            status=PlanRevision.Status.ADOPTED,
+            decided_by=factory.LazyAttribute(lambda o: o.plan.organisation.name),
+            decided_on=datetime.date(2019, 5, 23),
+            paragraph="12",
+            diary_number="1.2.3-456/2019",
+        )
+
+
+class ChapterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Chapter
+
+    revision = factory.SubFactory(PlanRevisionFactory)
+    order = factory.Sequence(lambda n: n)
+    heading = "Förebyggande arbete"
+    body = "Förebyggande arbete handlar om att öka medvetenheten i demokratifrågor."
+    kind = Chapter.Kind.PREVENTIVE
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    chapter = factory.SubFactory(ChapterFactory)
+    order = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Föräldrastöd i form av föräldrarådgivare, insats {n}")
+    purpose = "Stärka föräldrar i deras roll"
+    responsible = "Socialtjänst och förskola"
+    partners = "Polis, Civilsamhället"
+    timing = "Pågående"
+    follow_up_method = "Följs upp i ordinarie verksamhetsuppföljning"
+
+
+class RoutineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Routine
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = Routine.Kind.CONCERN
+    title = "Rutin vid oro/händelse rörande våldsbejakande extremism"
+    body = "Kontakta närmaste chef och förvaltningens samordnare samma dag."
+    contact = "Samordnare, telefon 08-123 456 78"

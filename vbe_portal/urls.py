@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 from .forms import LoginForm
@@ -22,5 +22,8 @@ urlpatterns = [
         name="login",
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("plans.urls")),
+    path("", include("situation.urls")),
+    path("", include("followup.urls")),
     path("admin/", admin.site.urls),
 ]
