@@ -61,3 +61,9 @@ def other_coordinator(other_committee):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin-test", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Hashing with the production hasher costs ~0.2 s per user; tests only need logins to work."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,150 @@
+"""Every URL of the project, and how to fill its arguments: shared by the authorization matrix, the
+CSRF walker and the header checks.
+
+A new route with arguments (`<int:pk>`, `<slug:...>`) needs ONE line in `BUILDERS`: a function that
+takes one side of the `World` (`world.own` or `world.foreign`) and returns the URL kwargs. If the route
+needs an object the world does not have yet, append a function to `WORLD_EXTENSIONS` that creates it on
+each side (see `_plans` below for the shape).
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from organisations.models import Membership, Organisation
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    ChapterFactory,
+    OrganisationFactory,
+    PlanRevisionFactory,
+    RoutineFactory,
+    UserFactory,
+    member,
+)
+
+Role = Membership.Role
+
+# Namespaces left out of the walk: Django's admin guards itself with is_staff and model permissions
+# (tests/test_authorization_matrix.py checks that separately).
+EXCLUDED_NAMESPACES = {"admin"}
+
+# Texts that exist only in one organisation's activities: a page shown to someone who may not read that
+# organisation must never contain them.
+OWN_CANARY = "KANARIE-egen-4f9c"
+FOREIGN_CANARY = "KANARIE-annan-kommun-8d21"
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str  # "home" or "plans:plan_detail"
+    route: str  # the pattern as written, for messages
+    params: tuple[str, ...]  # the kwargs the pattern needs
+
+
+def _walk(patterns, prefix="", namespace=None, params=()):
+    for entry in patterns:
+        own_params = tuple(entry.pattern.regex.groupindex)
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace
+            if ns in EXCLUDED_NAMESPACES:
+                continue
+            full_ns = ":".join(filter(None, [namespace, ns])) or None
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), full_ns, params + own_params)
+        elif isinstance(entry, URLPattern):
+            route = prefix + str(entry.pattern)
+            if not entry.name:
+                raise AssertionError(f"URL {route!r} has no name: give every path() a name=.")
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield Route(name=name, route=route, params=params + own_params)
+
+
+def all_routes() -> list[Route]:
+    """Every named URL of the project except the excluded namespaces, from the live URL resolver."""
+    routes = {}
+    for route in _walk(get_resolver().url_patterns):
+        routes.setdefault(route.name, route)
+    return sorted(routes.values(), key=lambda r: r.name)
+
+
+# --- the world every walk runs in ------------------------------------------------------------------
+
+
+def _plans(side: SimpleNamespace, canary: str) -> None:
+    """An adopted revision and a draft of the side's plan, each with a chapter, an activity, a routine."""
+    side.plan = ActionPlanFactory(organisation=side.org)
+    side.adopted_revision = PlanRevisionFactory(plan=side.plan, year=2019, adopted=True)
+    side.adopted_chapter = ChapterFactory(revision=side.adopted_revision)
+    side.adopted_activity = ActivityFactory(chapter=side.adopted_chapter, text=f"Antagen aktivitet {canary}")
+    side.draft_revision = PlanRevisionFactory(plan=side.plan, year=2020)
+    side.chapter = ChapterFactory(revision=side.draft_revision)
+    side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}")
+    side.routine = RoutineFactory(organisation=side.org, body=f"Rutin {canary}")
+
+
+# Later apps append `def _followup(side, canary): side.round = ...` here.
+WORLD_EXTENSIONS = [_plans]
+
+
+class World:
+    """Own organisation (`committee` with its unit) with every role, and a foreign municipality.
+
+    `own` holds the objects of the committee the coordinator, secretary and staff work for; `foreign`
+    holds the same objects in another municipality that none of them may read.
+    """
+
+    def __init__(self):
+        municipality = OrganisationFactory(
+            name="Teststad", short_name="Teststad", kind=Organisation.Kind.MUNICIPALITY
+        )
+        committee = OrganisationFactory(name="Norra nämnden", short_name="Norra", parent=municipality)
+        unit = OrganisationFactory(
+            name="Fritidsenheten", short_name="Fritid", kind=Organisation.Kind.UNIT, parent=committee
+        )
+        other_committee = OrganisationFactory(name="Södra nämnden", short_name="Sodra", parent=municipality)
+        foreign_municipality = OrganisationFactory(
+            name="Grannkommunen", short_name="Granne", kind=Organisation.Kind.MUNICIPALITY
+        )
+        foreign_committee = OrganisationFactory(
+            name="Grannkommunens nämnd", short_name="GranneN", parent=foreign_municipality
+        )
+        self.users = {
+            "anonymous": None,
+            "coordinator": member(Role.COORDINATOR, committee, username="m-samordnare"),
+            "secretary": member(Role.SECRETARY, committee, username="m-sekreterare"),
+            "staff": member(Role.STAFF, unit, username="m-medarbetare"),
+            "central": member(Role.CENTRAL, municipality, username="m-central"),
+            "other_coordinator": member(Role.COORDINATOR, other_committee, username="m-samordnare-annan"),
+            "superuser": UserFactory(username="m-admin", is_superuser=True, is_staff=True),
+        }
+        self.own = SimpleNamespace(org=committee, unit=unit, municipality=municipality)
+        self.foreign = SimpleNamespace(org=foreign_committee, municipality=foreign_municipality)
+        for extend in WORLD_EXTENSIONS:
+            extend(self.own, OWN_CANARY)
+            extend(self.foreign, FOREIGN_CANARY)
+
+
+# --- how to fill each route's kwargs ---------------------------------------------------------------
+# url name -> function(side) -> kwargs. One line per route with arguments, e.g.
+#   "plans:plan_detail": lambda side: {"pk": side.plan.pk},
+BUILDERS = {}
+
+
+class MissingBuilder(AssertionError):
+    pass
+
+
+def kwargs_for(route: Route, side: SimpleNamespace) -> dict:
+    if not route.params:
+        return {}
+    if route.name not in BUILDERS:
+        raise MissingBuilder(
+            f"URL {route.name!r} ({route.route}) takes {list(route.params)}: add a line to BUILDERS in "
+            f"tests/routes.py, e.g.  {route.name!r}: lambda side: {{{route.params[0]!r}: side.<object>.pk}},"
+        )
+    return BUILDERS[route.name](side)
+
+
+def url_for(route: Route, side: SimpleNamespace) -> str:
+    return reverse(route.name, kwargs=kwargs_for(route, side))

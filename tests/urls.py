@@ -1,0 +1,37 @@
+"""The project's URLs plus routes that raise each error, so that error pages can be checked in a browser.
+
+Only tests use this (`settings.ROOT_URLCONF = "tests.urls"`); the authorization matrix walks the real
+`vbe_portal.urls`.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import path
+
+from vbe_portal import urls as project_urls
+from vbe_portal import views
+
+handler403 = project_urls.handler403
+handler404 = project_urls.handler404
+handler500 = project_urls.handler500
+
+
+def denied(request):
+    raise PermissionDenied
+
+
+def csrf_page(request):
+    return views.csrf_failure(request)
+
+
+def locked_out(request):
+    return render(request, "registration/locked_out.html", status=429)
+
+
+urlpatterns = [
+    *project_urls.urlpatterns,
+    path("__prov__/nekad/", denied, name="test_denied"),
+    path("__prov__/csrf/", csrf_page, name="test_csrf_failure"),
+    path("__prov__/sparrad/", locked_out, name="test_locked_out"),
+    path("__prov__/fel/", views.server_error, name="test_server_error"),
+]
