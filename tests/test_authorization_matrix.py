@@ -74,19 +74,39 @@ def _request(client, method, url):
     return client.post(url, {}) if method == "POST" else client.get(url)
 
 
-def test_every_url_has_a_row():
+def _missing_and_stale():
     names_in_table = {_split(key)[0] for key in MATRIX}
     routes = {route.name: route for route in all_routes()}
-    missing = sorted(set(routes) - names_in_table)
-    stale = sorted(names_in_table - set(routes))
+    return {name: routes[name] for name in sorted(set(routes) - names_in_table)}, sorted(
+        names_in_table - set(routes)
+    )
+
+
+def test_every_url_has_a_row():
+    missing, stale = _missing_and_stale()
     hint = "\n".join(
-        f'    "{name}": (LOGIN, OK, OK, OK, OK, DENIED, OK),   # {routes[name].route}' for name in missing
+        f'    "{name}": (LOGIN, OK, OK, OK, OK, DENIED, OK),   # {route.route}'
+        for name, route in missing.items()
     )
     assert not missing, (
         "These URLs have no row in MATRIX (tests/test_authorization_matrix.py). Add one per URL with "
         f"the answer you expect for each role, e.g.:\n{hint}"
     )
     assert not stale, f"MATRIX has rows for URLs that no longer exist: {stale}"
+
+
+def test_a_new_url_without_a_row_is_noticed(settings):
+    """Proof the rule above bites: tests/urls.py adds routes that the table does not know."""
+    settings.ROOT_URLCONF = "tests.urls"
+    missing, stale = _missing_and_stale()
+    assert set(missing) == {
+        "test_denied",
+        "test_csrf_failure",
+        "test_locked_out",
+        "test_server_error",
+        "test_csrf_exempt",
+    }
+    assert not stale
 
 
 @pytest.mark.django_db

@@ -40,17 +40,27 @@ def _is_csrf_refusal(response):
     return response.status_code == 403 and CSRF_PAGE_TEXT in response.content.decode()
 
 
-@pytest.mark.django_db
-def test_every_post_without_token_is_refused():
+def _accepted_without_token():
     world = World()
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.users["superuser"])
-    accepted = [
+    return [
         f"{name} ({url}): {response.status_code}"
         for name, url in _targets(world)
         if not _is_csrf_refusal(response := client.post(url, {"name": "utan token"}))
     ]
+
+
+@pytest.mark.django_db
+def test_every_post_without_token_is_refused():
+    accepted = _accepted_without_token()
     assert not accepted, "POST without CSRF token was not refused:\n  " + "\n  ".join(accepted)
+
+
+@pytest.mark.django_db
+def test_the_walker_notices_a_view_without_csrf_protection(settings):
+    settings.ROOT_URLCONF = "tests.urls"  # adds a csrf_exempt view
+    assert _accepted_without_token() == ["test_csrf_exempt (/__prov__/utan-csrf/): 200"]
 
 
 @pytest.mark.django_db

@@ -81,3 +81,13 @@ def test_admin_organisation_name_at_the_limit_is_stored_whole(client, superuser,
         max_length=200,
     )
     assert Organisation.objects.get(pk=committee.pk).name == value
+
+
+def test_the_render_check_catches_an_unescaped_value():
+    """Proof the check can fail: a template that marked the value |safe would be caught."""
+    from tests.hostile import assert_rendered_safely
+
+    value = "<img src=x onerror=\"alert('xss-2')\">"
+    with pytest.raises(AssertionError):
+        assert_rendered_safely(f"<p>{value}</p>", value)
+    assert_rendered_safely("<p>&lt;img src=x onerror=&quot;alert(&#x27;xss-2&#x27;)&quot;&gt;</p>", value)

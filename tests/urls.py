@@ -5,8 +5,10 @@ Only tests use this (`settings.ROOT_URLCONF = "tests.urls"`); the authorization 
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
 
 from vbe_portal import urls as project_urls
 from vbe_portal import views
@@ -28,10 +30,17 @@ def locked_out(request):
     return render(request, "registration/locked_out.html", status=429)
 
 
+@csrf_exempt
+def unprotected(request):
+    """A deliberately broken view: proves that the CSRF walker notices a POST it should refuse."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 urlpatterns = [
     *project_urls.urlpatterns,
     path("__prov__/nekad/", denied, name="test_denied"),
     path("__prov__/csrf/", csrf_page, name="test_csrf_failure"),
     path("__prov__/sparrad/", locked_out, name="test_locked_out"),
     path("__prov__/fel/", views.server_error, name="test_server_error"),
+    path("__prov__/utan-csrf/", unprotected, name="test_csrf_exempt"),
 ]
