@@ -172,3 +172,31 @@ def test_lockout_is_per_address(coordinator):
     assert _attempt(attacker, coordinator, "testlosen-123").status_code == 429
     colleague = Client(REMOTE_ADDR="198.51.100.7")
     assert _attempt(colleague, coordinator, "testlosen-123").status_code == 302
+
+
+# --- sessions -------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_login_gives_a_new_session_key(client, coordinator):
+    """No session fixation: a key known before login is worthless after it."""
+    client.get(reverse("login"))
+    client.session.save()
+    before = client.session.session_key
+    _attempt(client, coordinator, "testlosen-123")
+    assert client.session.session_key != before
+    stolen = Client()
+    stolen.cookies["sessionid"] = before
+    assert stolen.get(reverse("home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_logout_ends_the_session_on_the_server(client, coordinator):
+    """A copied session cookie stops working once its owner logs out."""
+    _attempt(client, coordinator, "testlosen-123")
+    cookie = client.cookies["sessionid"].value
+    copy = Client()
+    copy.cookies["sessionid"] = cookie
+    assert copy.get(reverse("home")).status_code == 200
+    client.post(reverse("logout"))
+    assert copy.get(reverse("home")).status_code == 302

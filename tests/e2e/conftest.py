@@ -29,12 +29,6 @@ CHROMIUM_ARGS = [
 PASSWORD = "testlosen-123"  # tests/factories.py UserFactory
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.e2e)
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -58,11 +52,16 @@ def dialogs():
 
 
 @pytest.fixture
-def page(browser, browser_context_args, transactional_db, dialogs):
+def csp_violations():
+    """Every Content-Security-Policy violation the browser reported; the `page` fixture fails on any."""
+    return []
+
+
+@pytest.fixture
+def page(browser, browser_context_args, transactional_db, dialogs, csp_violations):
     context = browser.new_context(**browser_context_args)
     context.set_default_timeout(5000)
     page = context.new_page()
-    csp_violations = []
 
     def on_dialog(dialog):
         dialogs.append(f"{dialog.type}: {dialog.message} at {page.url}")

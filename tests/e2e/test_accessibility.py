@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from tests.routes import World
 
+pytestmark = pytest.mark.e2e
+
 MEMBERS = ("coordinator", "secretary", "staff", "central", "other_coordinator", "superuser")
 EVERYONE = ("anonymous", *MEMBERS)
 

@@ -2,9 +2,12 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login
+
+pytestmark = pytest.mark.e2e
 
 
 def test_coordinator_logs_in_through_the_form_and_sees_the_start_page(page, coordinator):
