@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tests.routes import World
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 MEMBERS = ("coordinator", "secretary", "staff", "central", "other_coordinator", "superuser")
 EVERYONE = ("anonymous", *MEMBERS)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 CSP = "script-src 'self'; style-src 'self'"
 

@@ -13,7 +13,7 @@ from organisations.models import Organisation
 from tests.factories import OrganisationFactory
 from tests.hostile import MARKUP
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 
 @pytest.fixture
