@@ -6,6 +6,8 @@ from organisations.access import Perm
 # (label, URL name, permission needed anywhere; None = every signed-in user)
 NAV_ITEMS = [
     ("Start", "home", None),
+    ("Uppföljning", "followup:round_list", "view_followup"),
+    ("Min återrapportering", "followup:my_entries", "report_followup"),
 ]
 
 
