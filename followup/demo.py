@@ -111,9 +111,7 @@ def load():
         closed.save()
 
     # The open round's deadline has passed: its unreported activities show as overdue.
-    open_round = _round(
-        revision, FollowUpRound.Kind.ANNUAL, "Helår 2019", datetime.date(2020, 1, 31), coordinator
-    )
+    open_round = _round(revision, FollowUpRound.Kind.ANNUAL, "2019", datetime.date(2020, 1, 31), coordinator)
     if open_round is not None:
         reported_at = timezone.make_aware(datetime.datetime(2020, 1, 20, 9, 30))
         _entries(open_round, activities, OPEN_ROUND_REPORTS, statuses, reporter, reported_at, coordinator)

@@ -66,7 +66,7 @@ def test_overview_shows_only_organisations_under_the_user(
 
 
 def test_overview_shows_the_latest_round(client, central, committee):
-    latest = _round_with(committee, ["Ej uppnått"], period="Helår 2019")
+    latest = _round_with(committee, ["Ej uppnått"], period="2019")
     FollowUpRoundFactory(
         revision=latest.revision,
         kind="tertial1",
@@ -75,7 +75,7 @@ def test_overview_shows_the_latest_round(client, central, committee):
     )
     client.force_login(central)
     html = client.get(reverse("followup:overview")).content.decode()
-    assert "Helår Helår 2019" in html
+    assert "Helår 2019</a>" in html
     assert "Januari–april 2019" not in html
 
 

@@ -260,3 +260,10 @@ def test_comment_is_saved_and_shown_in_report(client, round_, coordinator):
     assert client.post(url, {"comment": "Skriver över", "version": 1}).status_code == 409
     html = client.get(reverse("followup:round_report", args=[round_.pk])).content.decode()
     assert "Sammantaget gott arbete." in html and "Skriver över" not in html
+
+
+def test_only_the_most_specific_menu_entry_is_current(client, coordinator):
+    client.force_login(coordinator)
+    html = client.get(reverse("followup:my_entries")).content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert f'href="{reverse("followup:my_entries")}" aria-current="page"' in html
