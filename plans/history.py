@@ -188,8 +188,11 @@ def build_entries(rows) -> list[HistoryEntry]:
 
 
 def _rows(queryset, kind):
-    return queryset.annotate(kind=Value(kind, output_field=CharField())).values_list(
-        "history_id", "history_date", "kind"
+    # Historical models order by date by default; parts of a UNION must not be ordered.
+    return (
+        queryset.order_by()
+        .annotate(record_kind=Value(kind, output_field=CharField()))
+        .values_list("history_id", "history_date", "record_kind")
     )
 
 
