@@ -75,6 +75,8 @@ def _field_changes(record, previous, *, exclude=()) -> list[tuple[str, object, o
     if previous is None:
         if record.history_type != "+":
             return []
+        # A new object: its filled-in fields, without the position (noise on creation).
+        names = [n for n in names if n != "order"]
         return [
             (n, None, getattr(record, _attname(model, n)))
             for n in names
