@@ -24,6 +24,10 @@ class VersionField(forms.IntegerField):
     """The version the user started from: the service refuses the save if someone saved since."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "error_messages",
+            {"required": "Formuläret saknar versionsuppgift. Ladda om sidan och försök igen."},
+        )
         super().__init__(widget=forms.HiddenInput, min_value=1, **kwargs)
 
 
@@ -67,8 +71,11 @@ class RevisionMetaForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.fields["version"].initial = self.instance.version
+        if self.instance.pk:
+            # Editing: the starting version is what lets the service refuse a silent overwrite.
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.fields["version"].initial = self.instance.version
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -110,8 +117,11 @@ class ChapterForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.fields["version"].initial = self.instance.version
+        if self.instance.pk:
+            # Editing: the starting version is what lets the service refuse a silent overwrite.
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.fields["version"].initial = self.instance.version
 
 
 class ActivityForm(forms.ModelForm):
@@ -146,8 +156,11 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = Organisation.objects.descendants_of(organisation)
         self.fields["responsible_unit"].empty_label = "Ingen vald"
-        if self.instance.pk and not self.is_bound:
-            self.fields["version"].initial = self.instance.version
+        if self.instance.pk:
+            # Editing: the starting version is what lets the service refuse a silent overwrite.
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.fields["version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()

@@ -100,7 +100,12 @@ def _check_version(obj, version, what):
 
 
 def _locked_revision(revision):
-    return PlanRevision.objects.select_for_update().select_related("plan__organisation").get(pk=revision.pk)
+    # Lock only the revision row, not the plan and organisation joined for the permission check.
+    return (
+        PlanRevision.objects.select_for_update(of=("self",))
+        .select_related("plan__organisation")
+        .get(pk=revision.pk)
+    )
 
 
 # --- plans and revisions ---------------------------------------------------------------------------
@@ -165,7 +170,7 @@ def start_next_revision(*, source, by):
     """
     plan = source if isinstance(source, ActionPlan) else source.plan
     # Locking the plan row serialises two people pressing the button at once.
-    plan = ActionPlan.objects.select_for_update().select_related("organisation").get(pk=plan.pk)
+    plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=plan.pk)
     access.require(by, Perm.EDIT_PLAN, plan.organisation)
     draft = plan.revisions.filter(status=PlanRevision.Status.DRAFT).first()
     if draft is not None:

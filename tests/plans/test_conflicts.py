@@ -118,3 +118,11 @@ def test_deleting_a_chapter_someone_just_changed_is_refused(coordinator, second_
     with pytest.raises(services.EditConflict):
         services.delete_chapter(chapter=chapter, version=1, by=coordinator)
     assert Chapter.objects.filter(pk=chapter.pk).exists()
+
+
+def test_an_edit_without_the_starting_version_is_refused(client, coordinator, draft):
+    activity = Activity.objects.filter(chapter__revision=draft).first()
+    client.force_login(coordinator)
+    response = client.post(reverse("plans:activity_edit", args=[activity.pk]), {"text": "Utan version"})
+    assert "Formuläret saknar versionsuppgift" in response.content.decode()
+    assert Activity.objects.get(pk=activity.pk).text != "Utan version"
