@@ -112,3 +112,24 @@ def test_comparison_of_another_plans_revision_is_404(client, coordinator, adopte
     url = reverse("plans:revision_compare", args=[other.pk])
     assert client.get(url, {"med": foreign.pk}).status_code == 404
     assert client.get(url, {"med": adopted.pk}).status_code == 200
+
+
+def test_activity_page_links_origin_and_copies(client, coordinator, adopted):
+    draft = services.start_next_revision(source=adopted, by=coordinator)
+    original = Activity.objects.filter(chapter__revision=adopted).first()
+    copy = Activity.objects.get(chapter__revision=draft, copied_from=original)
+    client.force_login(coordinator)
+    html = client.get(reverse("plans:activity_detail", args=[copy.pk])).content.decode()
+    assert reverse("plans:activity_detail", args=[original.pk]) in html and "revideringen 2019" in html
+    html = client.get(reverse("plans:activity_detail", args=[original.pk])).content.decode()
+    assert "Kopierad vidare till" in html and reverse("plans:activity_detail", args=[copy.pk]) in html
+    assert "Ändra aktiviteten" not in html  # the 2019 original is frozen
+
+
+def test_adopted_revision_page_has_no_edit_buttons_but_offers_next_year(client, coordinator, adopted):
+    client.force_login(coordinator)
+    html = client.get(reverse("plans:revision_detail", args=[adopted.pk])).content.decode()
+    assert "Antagen av Norra stadsdelsnämnden 2019-05-23 § 12" in html
+    assert "Ändra kapitlet" not in html and "Lägg till aktivitet" not in html and "Flytta" not in html
+    assert "Starta revidering för 2020" in html
+    assert "kan inte ändras" in html
