@@ -6,6 +6,7 @@ from organisations.access import Perm
 # (label, URL name, permission needed anywhere; None = every signed-in user)
 NAV_ITEMS = [
     ("Start", "home", None),
+    ("Handlingsplaner", "plans:plan_list", "view_plan"),
     ("Uppföljning", "followup:round_list", "view_followup"),
     ("Min återrapportering", "followup:my_entries", "report_followup"),
 ]
