@@ -16,7 +16,9 @@ from organisations.models import Membership, Organisation
 from tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
+    ActivityFollowUpFactory,
     ChapterFactory,
+    FollowUpRoundFactory,
     OrganisationFactory,
     PlanRevisionFactory,
     RoutineFactory,
@@ -34,6 +36,10 @@ EXCLUDED_NAMESPACES = {"admin"}
 # organisation must never contain them.
 OWN_CANARY = "KANARIE-egen-4f9c"
 FOREIGN_CANARY = "KANARIE-annan-kommun-8d21"
+# Appended to the canary in texts that only some readers of the organisation may see: drafts (not for
+# medarbetare) and lägesbild material (not for medarbetare, more sensitive than the plan).
+DRAFT_MARK = "-utkast"
+SITUATION_MARK = "-lagesbild"
 
 
 @dataclass(frozen=True)
@@ -77,14 +83,21 @@ def _plans(side: SimpleNamespace, canary: str) -> None:
     side.adopted_revision = PlanRevisionFactory(plan=side.plan, year=2019, adopted=True)
     side.adopted_chapter = ChapterFactory(revision=side.adopted_revision)
     side.adopted_activity = ActivityFactory(chapter=side.adopted_chapter, text=f"Antagen aktivitet {canary}")
+    side.adopted_activity.responsible_unit = side.unit
+    side.adopted_activity.save()
     side.draft_revision = PlanRevisionFactory(plan=side.plan, year=2020)
     side.chapter = ChapterFactory(revision=side.draft_revision)
-    side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}")
+    side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}")
     side.routine = RoutineFactory(organisation=side.org, body=f"Rutin {canary}")
 
 
-# Later apps append `def _followup(side, canary): side.round = ...` here.
-WORLD_EXTENSIONS = [_plans]
+def _followup(side: SimpleNamespace, canary: str) -> None:
+    """An open follow-up round on the adopted revision; its one entry is reported on by the side's unit."""
+    side.round = FollowUpRoundFactory(revision=side.adopted_revision)
+    side.entry = ActivityFollowUpFactory(round=side.round, activity=side.adopted_activity)
+
+
+WORLD_EXTENSIONS = [_plans, _followup]
 
 
 class World:
@@ -109,6 +122,12 @@ class World:
         foreign_committee = OrganisationFactory(
             name="Grannkommunens nämnd", short_name="GranneN", parent=foreign_municipality
         )
+        foreign_unit = OrganisationFactory(
+            name="Grannkommunens enhet",
+            short_name="GranneE",
+            kind=Organisation.Kind.UNIT,
+            parent=foreign_committee,
+        )
         self.users = {
             "anonymous": None,
             "coordinator": member(Role.COORDINATOR, committee, username="m-samordnare"),
@@ -119,7 +138,9 @@ class World:
             "superuser": UserFactory(username="m-admin", is_superuser=True, is_staff=True),
         }
         self.own = SimpleNamespace(org=committee, unit=unit, municipality=municipality)
-        self.foreign = SimpleNamespace(org=foreign_committee, municipality=foreign_municipality)
+        self.foreign = SimpleNamespace(
+            org=foreign_committee, unit=foreign_unit, municipality=foreign_municipality
+        )
         for extend in WORLD_EXTENSIONS:
             extend(self.own, OWN_CANARY)
             extend(self.foreign, FOREIGN_CANARY)
@@ -128,14 +149,60 @@ class World:
 # --- how to fill each route's kwargs ---------------------------------------------------------------
 # url name -> function(side) -> kwargs. One line per route with arguments, e.g.
 #   "plans:plan_detail": lambda side: {"pk": side.plan.pk},
-BUILDERS = {}
+# A second object for the same route is a variant, "name@variant" (e.g. the adopted revision beside the
+# draft); the matrix asks for it with a row "name@variant" or "name@variant POST".
+BUILDERS = {
+    # plans: the draft revision is the default, the adopted (frozen) one a variant
+    "plans:plan_detail": lambda side: {"pk": side.plan.pk},
+    "plans:revision_detail": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_detail@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_edit": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_edit@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_adopt": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_adopt@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_start_next": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_history": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_history@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_compare": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_compare@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:chapter_create": lambda side: {"revision_pk": side.draft_revision.pk},
+    "plans:chapter_create@adopted": lambda side: {"revision_pk": side.adopted_revision.pk},
+    "plans:chapter_edit": lambda side: {"pk": side.chapter.pk},
+    "plans:chapter_edit@adopted": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:chapter_delete": lambda side: {"pk": side.chapter.pk},
+    "plans:chapter_delete@adopted": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:chapter_move": lambda side: {"pk": side.chapter.pk},
+    "plans:chapter_move@adopted": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:activity_create": lambda side: {"chapter_pk": side.chapter.pk},
+    "plans:activity_create@adopted": lambda side: {"chapter_pk": side.adopted_chapter.pk},
+    "plans:activity_detail": lambda side: {"pk": side.activity.pk},
+    "plans:activity_detail@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_edit": lambda side: {"pk": side.activity.pk},
+    "plans:activity_edit@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_delete": lambda side: {"pk": side.activity.pk},
+    "plans:activity_delete@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_move": lambda side: {"pk": side.activity.pk},
+    "plans:activity_move@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_history": lambda side: {"pk": side.activity.pk},
+    "plans:activity_history@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    # followup
+    "followup:round_detail": lambda side: {"pk": side.round.pk},
+    "followup:round_report": lambda side: {"pk": side.round.pk},
+    "followup:round_export": lambda side: {"pk": side.round.pk},
+    "followup:round_comment": lambda side: {"pk": side.round.pk},
+    "followup:round_close": lambda side: {"pk": side.round.pk},
+    "followup:entry_report": lambda side: {"pk": side.entry.pk},
+    "followup:activity_history": lambda side: {"pk": side.adopted_activity.pk},
+}
 
 
 class MissingBuilder(AssertionError):
     pass
 
 
-def kwargs_for(route: Route, side: SimpleNamespace) -> dict:
+def kwargs_for(route: Route, side: SimpleNamespace, variant: str = "") -> dict:
+    if variant:
+        return BUILDERS[f"{route.name}@{variant}"](side)
     if not route.params:
         return {}
     if route.name not in BUILDERS:
@@ -146,5 +213,5 @@ def kwargs_for(route: Route, side: SimpleNamespace) -> dict:
     return BUILDERS[route.name](side)
 
 
-def url_for(route: Route, side: SimpleNamespace) -> str:
-    return reverse(route.name, kwargs=kwargs_for(route, side))
+def url_for(route: Route, side: SimpleNamespace, variant: str = "") -> str:
+    return reverse(route.name, kwargs=kwargs_for(route, side, variant))

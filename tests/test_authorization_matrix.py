@@ -24,11 +24,23 @@ and no page may show an activity text of an organisation the user may not read.
 """
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from tests.routes import FOREIGN_CANARY, OWN_CANARY, World, all_routes, url_for
+from plans.models import Activity, PlanRevision
+from tests.routes import (
+    BUILDERS,
+    DRAFT_MARK,
+    FOREIGN_CANARY,
+    OWN_CANARY,
+    SITUATION_MARK,
+    World,
+    all_routes,
+    url_for,
+)
 
 OK, BAD, DENIED, MISSING, METHOD = 200, 400, 403, 404, 405
 LOGIN, REDIR = "302 to login", "302 elsewhere"
@@ -37,33 +49,121 @@ ROLES = ("anonymous", "coordinator", "secretary", "staff", "central", "other_coo
 
 # fmt: off
 MATRIX = {
-    #  url name          anon     coord    secr     staff    central  other    super
-    "home":             (LOGIN,   OK,      OK,      OK,      OK,      OK,      OK),
-    "healthz":          (OK,      OK,      OK,      OK,      OK,      OK,      OK),
-    "healthz POST":     (METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
-    "login":            (OK,      REDIR,   REDIR,   REDIR,   REDIR,   REDIR,   REDIR),
-    "logout":           (METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
-    "logout POST":      (LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN),
+    #  url name                           anon     coord    secr     staff    central  other    super
+    "followup:activity_history":          (LOGIN,   OK,      OK,      OK,      OK,      MISSING, OK),
+    "followup:entry_report":              (LOGIN,   OK,      DENIED,  OK,      DENIED,  MISSING, OK),
+    "followup:entry_report POST":         (LOGIN,   BAD,     DENIED,  BAD,     DENIED,  MISSING, BAD),
+    "followup:my_entries":                (LOGIN,   OK,      DENIED,  OK,      DENIED,  OK,      OK),
+    "followup:overview":                  (LOGIN,   OK,      OK,      DENIED,  OK,      OK,      OK),
+    "followup:round_close":               (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
+    "followup:round_close POST":          (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "followup:round_comment":             (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
+    "followup:round_comment POST":        (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  MISSING, BAD),
+    "followup:round_detail":              (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "followup:round_export":              (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "followup:round_list":                (LOGIN,   OK,      OK,      REDIR,   OK,      OK,      OK),
+    "followup:round_open":                (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  OK,      OK),
+    "followup:round_open POST":           (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  BAD,     BAD),
+    "followup:round_report":              (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "healthz":                            (OK,      OK,      OK,      OK,      OK,      OK,      OK),
+    "healthz POST":                       (METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "home":                               (LOGIN,   OK,      OK,      OK,      OK,      OK,      OK),
+    "login":                              (OK,      REDIR,   REDIR,   REDIR,   REDIR,   REDIR,   REDIR),
+    "logout":                             (METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "logout POST":                        (LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN),
+    "plans:activity_create":              (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:activity_create POST":         (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:activity_create@adopted":      (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:activity_create@adopted POST": (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:activity_delete":              (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:activity_delete POST":         (LOGIN,   REDIR,   DENIED,  MISSING, DENIED,  MISSING, REDIR),
+    "plans:activity_delete@adopted":      (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:activity_delete@adopted POST": (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:activity_detail":              (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
+    "plans:activity_detail@adopted":      (LOGIN,   OK,      OK,      OK,      OK,      MISSING, OK),
+    "plans:activity_edit":                (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:activity_edit POST":           (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:activity_edit@adopted":        (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:activity_edit@adopted POST":   (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:activity_history":             (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
+    "plans:activity_history@adopted":     (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "plans:activity_move":                (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "plans:activity_move POST":           (LOGIN,   REDIR,   DENIED,  MISSING, DENIED,  MISSING, REDIR),
+    "plans:activity_move@adopted":        (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "plans:activity_move@adopted POST":   (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:chapter_create":               (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:chapter_create POST":          (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:chapter_create@adopted":       (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:chapter_create@adopted POST":  (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:chapter_delete":               (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:chapter_delete POST":          (LOGIN,   REDIR,   DENIED,  MISSING, DENIED,  MISSING, REDIR),
+    "plans:chapter_delete@adopted":       (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:chapter_delete@adopted POST":  (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:chapter_edit":                 (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:chapter_edit POST":            (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:chapter_edit@adopted":         (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:chapter_edit@adopted POST":    (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:chapter_move":                 (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "plans:chapter_move POST":            (LOGIN,   REDIR,   DENIED,  MISSING, DENIED,  MISSING, REDIR),
+    "plans:chapter_move@adopted":         (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "plans:chapter_move@adopted POST":    (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:plan_create":                  (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  OK,      OK),
+    "plans:plan_create POST":             (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  OK,      OK),
+    "plans:plan_detail":                  (LOGIN,   OK,      OK,      OK,      OK,      MISSING, OK),
+    "plans:plan_list":                    (LOGIN,   OK,      OK,      OK,      OK,      OK,      OK),
+    "plans:revision_adopt":               (LOGIN,   OK,      OK,      MISSING, DENIED,  MISSING, OK),
+    "plans:revision_adopt POST":          (LOGIN,   OK,      OK,      MISSING, DENIED,  MISSING, OK),
+    "plans:revision_adopt@adopted":       (LOGIN,   REDIR,   REDIR,   DENIED,  DENIED,  MISSING, REDIR),
+    "plans:revision_adopt@adopted POST":  (LOGIN,   REDIR,   REDIR,   DENIED,  DENIED,  MISSING, REDIR),
+    "plans:revision_compare":             (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
+    "plans:revision_compare@adopted":     (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "plans:revision_detail":              (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
+    "plans:revision_detail@adopted":      (LOGIN,   OK,      OK,      OK,      OK,      MISSING, OK),
+    "plans:revision_edit":                (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:revision_edit POST":           (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:revision_edit@adopted":        (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:revision_edit@adopted POST":   (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:revision_history":             (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
+    "plans:revision_history@adopted":     (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "plans:revision_start_next":          (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "plans:revision_start_next POST":     (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
 }
 # fmt: on
 
-# Roles that may read the own committee's activities (and so may see its canary text) on any page.
+# Roles that may read the own committee's adopted activities (and so may see its canary text) on any page,
+# its drafts, and its lägesbild (DOMAIN.md: "lägesbild material ... is not for all staff").
 MAY_READ_OWN = {"coordinator", "secretary", "staff", "central", "superuser"}
+MAY_READ_OWN_DRAFTS = {"coordinator", "secretary", "central", "superuser"}
+MAY_READ_OWN_SITUATION = {"coordinator", "secretary", "central", "superuser"}
 # Exceptions per URL name, only where the product deliberately shows another organisation's
 # activities, e.g. "plans:catalogue": {"other_coordinator"} if adopted plans were shared city-wide.
 CANARY_ALLOWED: dict[str, set[str]] = {}
 
 
 def _split(key):
-    name, _, method = key.partition(" ")
-    return name, method or "GET"
+    """'plans:revision_edit@adopted POST' -> ('plans:revision_edit', 'adopted', 'POST')."""
+    target, _, method = key.partition(" ")
+    name, _, variant = target.partition("@")
+    return name, variant, method or "GET"
 
 
-def _client_for(user):
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
+_CLIENT = None
+
+
+def _client_for(user, sessions=None):
+    """One client per process (building its middleware chain costs ~50 ms), with the user's session."""
+    global _CLIENT
+    _CLIENT = _CLIENT or Client()
+    _CLIENT.cookies.clear()
+    if user is None:
+        return _CLIENT
+    if sessions is not None and user.pk in sessions:
+        _CLIENT.cookies[settings.SESSION_COOKIE_NAME] = sessions[user.pk]
+    else:
+        _CLIENT.force_login(user)
+        if sessions is not None:
+            sessions[user.pk] = _CLIENT.cookies[settings.SESSION_COOKIE_NAME].value
+    return _CLIENT
 
 
 def _outcome(response):
@@ -96,6 +196,10 @@ def test_every_url_has_a_row():
         f"the answer you expect for each role, e.g.:\n{hint}"
     )
     assert not stale, f"MATRIX has rows for URLs that no longer exist: {stale}"
+    variants = {f"{name}@{variant}" for name, variant, _ in map(_split, MATRIX) if variant}
+    assert variants <= set(BUILDERS), f"MATRIX rows without a builder: {sorted(variants - set(BUILDERS))}"
+    unused = {key for key in BUILDERS if "@" in key} - variants
+    assert not unused, f"Builders for variants without a MATRIX row: {sorted(unused)}"
 
 
 def test_a_new_url_without_a_row_is_noticed(settings):
@@ -112,47 +216,76 @@ def test_a_new_url_without_a_row_is_noticed(settings):
     assert not stale
 
 
+def _frozen_state(side):
+    """Everything of the side's adopted revision a write could change: it must never change."""
+    revision = PlanRevision.objects.get(pk=side.adopted_revision.pk)
+    return (
+        revision.version,
+        revision.status,
+        revision.year,
+        revision.decided_by,
+        list(revision.chapters.order_by("pk").values_list("pk", "version", "heading", "body", "order")),
+        list(
+            Activity.objects.filter(chapter__revision=revision)
+            .order_by("pk")
+            .values_list("pk", "version", "text", "purpose", "order", "chapter_id")
+        ),
+    )
+
+
+def _check_response(role, response, url, name, problems):
+    html = response.content.decode(errors="replace")
+    readers = {
+        OWN_CANARY: MAY_READ_OWN,
+        OWN_CANARY + DRAFT_MARK: MAY_READ_OWN_DRAFTS,
+        OWN_CANARY + SITUATION_MARK: MAY_READ_OWN_SITUATION,
+    }
+    for text, allowed in readers.items():
+        if role not in allowed | CANARY_ALLOWED.get(name, set()) and text in html:
+            problems.append(f"{role}: sees {text!r} of the own committee at {url}")
+    if role != "superuser" and FOREIGN_CANARY in html:
+        problems.append(f"{role}: sees another municipality's text at {url}")
+
+
+def _as(role, world, method, url):
+    """One request in a savepoint that is rolled back: each role finds the world as it was built."""
+    client = _client_for(world.users[role], world.sessions)
+    with transaction.atomic():
+        response = _request(client, method, url)
+        frozen = [_frozen_state(world.own), _frozen_state(world.foreign)] if method == "POST" else None
+        transaction.set_rollback(True)
+    return response, frozen
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("key", list(MATRIX))
 def test_matrix(key):
-    name, method = _split(key)
+    """The own organisation's objects as in the table; a foreign municipality's objects refused to all
+    but the superuser; no page shows a text the role may not read; a frozen revision never changes."""
+    name, variant, method = _split(key)
     route = next(r for r in all_routes() if r.name == name)
     world = World()
-    own_url = url_for(route, world.own)
-    got, problems = {}, []
-    for role, expected in zip(ROLES, MATRIX[key], strict=True):
-        response = _request(_client_for(world.users[role]), method, own_url)
-        got[role] = _outcome(response)
-        if got[role] != expected:
-            problems.append(f"{role}: expected {expected}, got {got[role]}")
-        html = response.content.decode(errors="replace")
-        if role not in MAY_READ_OWN | CANARY_ALLOWED.get(name, set()) and OWN_CANARY in html:
-            problems.append(f"{role}: sees the own committee's activity text at {own_url}")
-        if role != "superuser" and FOREIGN_CANARY in html:
-            problems.append(f"{role}: sees another municipality's activity text at {own_url}")
-    assert not problems, f"{method} {own_url}:\n  " + "\n  ".join(problems)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "key", [key for key in MATRIX if next(r for r in all_routes() if r.name == _split(key)[0]).params]
-)
-def test_foreign_objects_are_refused(key):
-    """With a foreign municipality's objects in the URL, nobody but a superuser gets a page or a write."""
-    name, method = _split(key)
-    route = next(r for r in all_routes() if r.name == name)
-    world = World()
-    foreign_url = url_for(route, world.foreign)
+    world.sessions = {}
+    frozen = [_frozen_state(world.own), _frozen_state(world.foreign)] if method == "POST" else None
+    own_url = url_for(route, world.own, variant)
     problems = []
-    for role in ROLES:
-        if role == "superuser":
-            continue
-        response = _request(_client_for(world.users[role]), method, foreign_url)
-        if _outcome(response) not in {LOGIN, DENIED, MISSING, METHOD}:
-            problems.append(f"{role}: got {_outcome(response)}")
-        if FOREIGN_CANARY in response.content.decode(errors="replace"):
-            problems.append(f"{role}: response contains the foreign activity text")
-    assert not problems, f"{method} {foreign_url}:\n  " + "\n  ".join(problems)
+    for role, expected in zip(ROLES, MATRIX[key], strict=True):
+        response, after = _as(role, world, method, own_url)
+        if (got := _outcome(response)) != expected:
+            problems.append(f"{role}: expected {expected}, got {got}")
+        _check_response(role, response, own_url, name, problems)
+        if after != frozen:
+            problems.append(f"{role}: changed an adopted revision")
+    if route.params:
+        foreign_url = url_for(route, world.foreign, variant)
+        for role in ROLES:
+            response, after = _as(role, world, method, foreign_url)
+            if role != "superuser" and (got := _outcome(response)) not in {LOGIN, DENIED, MISSING, METHOD}:
+                problems.append(f"{role}: got {got} for another municipality's object at {foreign_url}")
+            _check_response(role, response, foreign_url, name, problems)
+            if after != frozen:
+                problems.append(f"{role}: changed an adopted revision at {foreign_url}")
+    assert not problems, f"{method} {own_url}:\n  " + "\n  ".join(problems)
 
 
 # --- Django admin: guarded by is_staff and model permissions, not by our roles ------------------------

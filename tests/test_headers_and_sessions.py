@@ -13,7 +13,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from tests.routes import World, all_routes, url_for
+from tests.routes import BUILDERS, World, all_routes, url_for
 
 ROOT = Path(__file__).resolve().parents[1]
 ERROR_PAGES = ["/__prov__/nekad/", "/finns-inte/", "/__prov__/csrf/", "/__prov__/sparrad/"]
@@ -27,6 +27,9 @@ def _pages(world):
         url = url_for(route, world.own)
         yield f"{route.name} anonymous", anonymous, url
         yield f"{route.name} superuser", admin, url
+        for key in BUILDERS:  # the same page type on a second object, e.g. an adopted revision
+            if key.startswith(f"{route.name}@"):
+                yield f"{key} superuser", admin, url_for(route, world.own, key.partition("@")[2])
     for url in ERROR_PAGES:
         yield url, admin, url
 
