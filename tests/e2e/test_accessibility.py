@@ -1,8 +1,12 @@
 """WCAG 2.1 AA: axe-core (bundled by axe-playwright-python, runs offline) on every page type as every role.
 
 How a new page joins: add ONE line to PAGES: a name, a function from the test `World` (tests/routes.py)
-to the page's URL, and the roles that can open it. The test fails on any violation of impact
-"serious" or "critical" and prints axe's report.
+to the page's URL, and the roles that can open it (and that see it differently: a samordnare sees edit
+controls, a medarbetare does not). `SUBMIT` after the roles sends the page's form as it is, to check the
+page with its form errors. The test fails on any violation of impact "serious" or "critical" and prints
+axe's report.
+
+One test per role: one browser context, logged in once, visits every page of that role.
 """
 
 import pytest
@@ -13,20 +17,79 @@ from tests.routes import World
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
-MEMBERS = ("coordinator", "secretary", "staff", "central", "other_coordinator", "superuser")
-EVERYONE = ("anonymous", *MEMBERS)
+ANON, COORD, SECR, STAFF, CENTRAL, OTHER, SUPER = (
+    "anonymous",
+    "coordinator",
+    "secretary",
+    "staff",
+    "central",
+    "other_coordinator",
+    "superuser",
+)
+MEMBERS = (COORD, SECR, STAFF, CENTRAL, OTHER, SUPER)
+READERS_OF_DRAFTS = (COORD, SECR, CENTRAL)
+SUBMIT = True
+
+
+def _pk(name, attr):
+    return lambda w: reverse(name, args=[attr(w)])
+
 
 PAGES = [
-    # (name, url builder, roles)
-    ("inloggning", lambda w: reverse("login"), ("anonymous",)),
+    # (name, url builder, roles[, SUBMIT])
+    ("inloggning", lambda w: reverse("login"), (ANON,)),
     ("start", lambda w: reverse("home"), MEMBERS),
-    ("403 åtkomst nekad", lambda w: "/__prov__/nekad/", ("staff", "coordinator")),
-    ("404 sidan finns inte", lambda w: "/finns-inte/", ("anonymous", "coordinator")),
-    ("403 CSRF", lambda w: "/__prov__/csrf/", ("anonymous",)),
-    ("429 spärrad inloggning", lambda w: "/__prov__/sparrad/", ("anonymous",)),
-    ("500 tekniskt fel", lambda w: "/__prov__/fel/", ("anonymous",)),
+    ("403 åtkomst nekad", lambda w: "/__prov__/nekad/", (STAFF, COORD)),
+    ("404 sidan finns inte", lambda w: "/finns-inte/", (ANON, COORD)),
+    ("403 CSRF", lambda w: "/__prov__/csrf/", (ANON,)),
+    ("429 spärrad inloggning", lambda w: "/__prov__/sparrad/", (ANON,)),
+    ("500 tekniskt fel", lambda w: "/__prov__/fel/", (ANON,)),
+    # plans
+    ("handlingsplaner", lambda w: reverse("plans:plan_list"), (COORD, SECR, STAFF, CENTRAL)),
+    ("ny handlingsplan", lambda w: reverse("plans:plan_create"), (COORD,)),
+    ("ny handlingsplan med fel", lambda w: reverse("plans:plan_create"), (COORD,), SUBMIT),
+    ("handlingsplan", _pk("plans:plan_detail", lambda w: w.own.plan.pk), (COORD, STAFF, CENTRAL)),
+    ("revidering utkast", _pk("plans:revision_detail", lambda w: w.own.draft_revision.pk), READERS_OF_DRAFTS),
+    ("revidering antagen", _pk("plans:revision_detail", lambda w: w.own.adopted_revision.pk), (COORD, STAFF)),
+    ("revideringens uppgifter", _pk("plans:revision_edit", lambda w: w.own.draft_revision.pk), (COORD,)),
+    ("anta revidering", _pk("plans:revision_adopt", lambda w: w.own.draft_revision.pk), (SECR,)),
+    (
+        "anta revidering med fel",
+        _pk("plans:revision_adopt", lambda w: w.own.draft_revision.pk),
+        (SECR,),
+        SUBMIT,
+    ),
+    (
+        "historik revidering",
+        _pk("plans:revision_history", lambda w: w.own.draft_revision.pk),
+        (COORD, CENTRAL),
+    ),
+    ("jämförelse", _pk("plans:revision_compare", lambda w: w.own.draft_revision.pk), (COORD, SECR)),
+    ("nytt kapitel", _pk("plans:chapter_create", lambda w: w.own.draft_revision.pk), (COORD,)),
+    ("ta bort kapitel", _pk("plans:chapter_delete", lambda w: w.own.chapter.pk), (COORD,)),
+    ("ny aktivitet med fel", _pk("plans:activity_create", lambda w: w.own.chapter.pk), (COORD,), SUBMIT),
+    ("ändra aktivitet", _pk("plans:activity_edit", lambda w: w.own.activity.pk), (COORD,)),
+    ("aktivitet", _pk("plans:activity_detail", lambda w: w.own.adopted_activity.pk), (COORD, STAFF)),
+    ("historik aktivitet", _pk("plans:activity_history", lambda w: w.own.activity.pk), (COORD,)),
+    # followup
+    ("uppföljningar", lambda w: reverse("followup:round_list"), (COORD, SECR, CENTRAL)),
+    ("ny uppföljning med fel", lambda w: reverse("followup:round_open"), (COORD,), SUBMIT),
+    ("uppföljning framsteg", _pk("followup:round_detail", lambda w: w.own.round.pk), READERS_OF_DRAFTS),
+    ("uppföljningsrapport", _pk("followup:round_report", lambda w: w.own.round.pk), (COORD, SECR)),
+    ("rapportens kommentar", _pk("followup:round_comment", lambda w: w.own.round.pk), (COORD,)),
+    ("stäng uppföljning", _pk("followup:round_close", lambda w: w.own.round.pk), (COORD,)),
+    ("återrapportera med fel", _pk("followup:entry_report", lambda w: w.own.entry.pk), (STAFF,), SUBMIT),
+    ("återrapportera", _pk("followup:entry_report", lambda w: w.own.entry.pk), (COORD,)),
+    ("min återrapportering", lambda w: reverse("followup:my_entries"), (STAFF,)),
+    ("uppföljningsöversikt", lambda w: reverse("followup:overview"), (COORD, CENTRAL)),
+    (
+        "uppföljningshistorik",
+        _pk("followup:activity_history", lambda w: w.own.adopted_activity.pk),
+        (COORD, STAFF),
+    ),
 ]
 
+ROLES = (ANON, *MEMBERS)
 BLOCKING = {"serious", "critical"}
 _axe = Axe()
 
@@ -36,17 +99,32 @@ def error_routes(settings):
     settings.ROOT_URLCONF = "tests.urls"  # the project's URLs plus routes that raise each error
 
 
-@pytest.mark.parametrize(("name", "url_for", "roles"), PAGES, ids=[p[0] for p in PAGES])
-def test_page_has_no_serious_accessibility_violations(page, log_in_as, name, url_for, roles):
+def pages_for(role):
+    return [(entry[0], entry[1], len(entry) > 3 and entry[3]) for entry in PAGES if role in entry[2]]
+
+
+def test_every_role_has_pages_and_every_page_a_role():
+    assert all(entry[2] and set(entry[2]) <= set(ROLES) for entry in PAGES)
+    assert len({entry[0] for entry in PAGES}) == len(PAGES), "page names must be unique"
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if pages_for(r)])
+def test_pages_have_no_serious_accessibility_violations(page, log_in_as, role):
     world = World()
-    url = url_for(world)
+    log_in_as(world.users[role])
     reports = []
-    for role in roles:
-        page.context.clear_cookies()
-        log_in_as(world.users[role])
-        page.goto(url)
+    for name, url_for, submit in pages_for(role):
+        url = url_for(world)
+        response = page.goto(url)
+        if not name[0].isdigit() and response.status != 200:  # "403 …", "404 …": the error pages
+            reports.append(f"--- {name} as {role} ({url}): got {response.status}, not the page")
+            continue
+        if submit:
+            with page.expect_navigation():
+                page.locator("main form.form button[type=submit]").first.click()
+            assert page.locator(".error-summary").count(), f"{name}: the form showed no error"
         results = _axe.run(page)
         blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
         if blocking:
-            reports.append(f"--- {name} as {role} ({url}):\n" + results.generate_report())
+            reports.append(f"--- {name} as {role} ({url}, {response.status}):\n" + results.generate_report())
     assert not reports, "\n".join(reports)
