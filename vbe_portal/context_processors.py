@@ -6,6 +6,7 @@ from organisations.access import Perm
 # (label, URL name, permission needed anywhere; None = every signed-in user)
 NAV_ITEMS = [
     ("Start", "home", None),
+    ("Lägesbild", "situation:picture_list", "view_situation"),
 ]
 
 
