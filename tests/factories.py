@@ -113,3 +113,55 @@ class RoutineFactory(factory.django.DjangoModelFactory):
     title = "Rutin vid oro/händelse rörande våldsbejakande extremism"
     body = "Kontakta närmaste chef och förvaltningens samordnare samma dag."
     contact = "Samordnare, telefon 08-123 456 78"
+
+
+# --- situation -------------------------------------------------------------------------------------
+
+from situation.models import Environment, Observation, ObservationKind, SituationPicture, Source  # noqa: E402
+
+
+class SituationPictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SituationPicture
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    year = 2019
+    status = SituationPicture.Status.DRAFT
+    made_with = "Lokalpolisen"
+    occurrence = "Klotter och klistermärken förekommer i centrum."
+    analysis = "Medarbetare behöver mer kunskap om symboler."
+
+    class Params:
+        established = factory.Trait(status=SituationPicture.Status.ESTABLISHED)
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    picture = factory.SubFactory(SituationPictureFactory)
+    kind = Source.Kind.STAFF_SURVEY
+    description = "Enkät till förvaltningens verksamheter i mars."
+    responses = 42
+
+
+def environment(name="Våldsbejakande högerextremism / vit makt-miljön"):
+    """A reference environment seeded by the data migration."""
+    return Environment.objects.get(name=name)
+
+
+def observation_kind(name="Graffiti/klotter"):
+    return ObservationKind.objects.get(name=name)
+
+
+class ObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Observation
+
+    picture = factory.SubFactory(SituationPictureFactory)
+    environment = factory.LazyFunction(environment)
+    kind = factory.LazyFunction(observation_kind)
+    area = "Centrum"
+    period = "Våren"
+    count = 2
+    description = "Klotter på en gångtunnel."
