@@ -46,9 +46,7 @@ def _picture(request, pk, *, for_update=False) -> SituationPicture:
         SituationPicture.objects.visible_to(request.user).select_related("organisation"), pk=pk
     )
     if for_update:
-        access.require(request.user, Perm.EDIT_SITUATION, picture.organisation)
-        if picture.is_frozen:
-            raise PermissionDenied
+        _require_editable(request, picture)
     return picture
 
 
@@ -59,11 +57,12 @@ def _child(request, model, pk):
         ),
         pk=pk,
     )
-    _picture_editable(request, obj.picture)
+    _require_editable(request, obj.picture)
     return obj
 
 
-def _picture_editable(request, picture):
+def _require_editable(request, picture):
+    """403 unless the user may edit this organisation's lägesbild and it is still a draft."""
     access.require(request.user, Perm.EDIT_SITUATION, picture.organisation)
     if picture.is_frozen:
         raise PermissionDenied
@@ -193,8 +192,6 @@ def picture_next_year(request, pk):
     try:
         copy = services.start_next_year(picture=picture, by=request.user)
     except services.SituationError as error:
-        if isinstance(error, PermissionDenied):
-            raise
         messages.error(request, error.message)
         return redirect(picture)
     messages.success(
