@@ -6,6 +6,8 @@ so that the comparison has three years to show. Luleå 2022 follows the chapters
 names of people; counts come from the seed text where it gives them.
 """
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -236,6 +238,8 @@ SKARHOLMEN = {
 
 LULEA_2022 = {
     "status": SituationPicture.Status.ESTABLISHED,
+    # The day kommunstyrelsen was informed of the lägesbild and plan (seed).
+    "established_at": timezone.make_aware(datetime.datetime(2022, 3, 14, 10)),
     "made_with": "Polisen, Luleå Lokaltrafik, Lulebo och kommunala förvaltningar",
     "outlook": (
         "Säkerhetspolisens årsbok 2021: hotet kommer i första hand från våldsbejakande högerextremism "
@@ -377,7 +381,9 @@ def _picture(organisation, year, data) -> SituationPicture:
         observation.save()
     picture.status = data["status"]
     if picture.is_frozen:
-        picture.established_at = timezone.now()
+        picture.established_at = data.get("established_at") or timezone.make_aware(
+            datetime.datetime(year, 4, 15, 10)
+        )
     picture._change_reason = "Demodata"
     picture.save()
     return picture
