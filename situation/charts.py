@@ -27,6 +27,8 @@ LABEL_LINE = 14
 @dataclass
 class Bar:
     series: int
+    colour: str
+    patterned: bool
     label: str  # the series name, e.g. the year
     value: int | None
     x: float
@@ -100,6 +102,8 @@ def grouped_bar_chart(
             x = first_x + s * bar_width
             bar = Bar(
                 series=s,
+                colour=COLOURS[s % len(COLOURS)],
+                patterned=PATTERNS[s % len(PATTERNS)] != "solid",
                 label=label,
                 value=value,
                 x=round(x, 2),
