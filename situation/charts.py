@@ -22,6 +22,12 @@ PLOT_HEIGHT = 240
 LEFT = 56
 RIGHT = 16
 LABEL_LINE = 14
+LEGEND_PER_ROW = 6
+
+
+def series_colour(index: int) -> str:
+    """Past six series the colours shift one step, so no two series share colour and pattern."""
+    return COLOURS[(index + index // len(PATTERNS)) % len(COLOURS)]
 
 
 @dataclass
@@ -102,7 +108,7 @@ def grouped_bar_chart(
             x = first_x + s * bar_width
             bar = Bar(
                 series=s,
-                colour=COLOURS[s % len(COLOURS)],
+                colour=series_colour(s),
                 patterned=PATTERNS[s % len(PATTERNS)] != "solid",
                 label=label,
                 value=value,
@@ -131,8 +137,9 @@ def grouped_bar_chart(
         {
             "index": s,
             "label": label,
-            "x": LEFT + s * 110,
-            "colour": COLOURS[s % len(COLOURS)],
+            "x": LEFT + (s % LEGEND_PER_ROW) * 110,
+            "y": legend_y + (s // LEGEND_PER_ROW) * 24,
+            "colour": series_colour(s),
             "pattern": PATTERNS[s % len(PATTERNS)],
         }
         for s, (label, _) in enumerate(series)
@@ -145,7 +152,7 @@ def grouped_bar_chart(
             "title": title,
             "description": description,
             "width": WIDTH,
-            "height": legend_y + 24,
+            "height": legend_y + 24 * math.ceil(max(len(series), 1) / LEGEND_PER_ROW) + 8,
             "left": LEFT,
             "right": WIDTH - RIGHT,
             "top": PLOT_TOP,

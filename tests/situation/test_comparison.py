@@ -140,3 +140,20 @@ def test_axis_steps_and_label_wrapping():
     assert nice_step(4) == 1 and nice_step(12) == 5 and nice_step(60) == 20 and nice_step(230) == 50
     assert wrap_label(RIGHT) == ["Våldsbejakande", "högerextremism /", "vit makt-miljön"]
     assert wrap_label("Demonstrationer/manifestationer") == ["Demonstrationer/", "manifestationer"]
+
+
+def test_many_years_never_share_colour_and_pattern():
+    svg = grouped_bar_chart(
+        chart_id="m",
+        title="Tio år",
+        description="Tio år",
+        categories=["A"],
+        series=[(str(2010 + i), [i + 1]) for i in range(10)],
+    )
+    root, bars = _bars(svg)
+    overlays = {r.get("x"): r.get("fill") for r in root.iter(f"{SVG}rect") if r.get("class") == "bar-pattern"}
+    looks = {(b.get("fill"), overlays.get(b.get("x"), "solid")) for b in bars}
+    assert len(looks) == 10
+    legend_rows = {r.get("y") for r in root.find(f"{SVG}g[@class='chart__legend']").iter(f"{SVG}rect")}
+    assert len(legend_rows) == 2  # the legend wraps instead of running off the chart
+    assert int(root.get("height")) > max(float(y) for y in legend_rows) + 16

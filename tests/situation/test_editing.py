@@ -208,6 +208,10 @@ def test_admin_shows_a_fastställd_picture_read_only(client, superuser, picture,
             ).status_code
             == 403
         )
+    draft = SituationPictureFactory(organisation=picture.organisation, year=2020)
+    add_form = client.get(reverse("admin:situation_source_add")).content.decode()
+    assert f'<option value="{draft.pk}"' in add_form
+    assert f'<option value="{picture.pk}"' not in add_form  # sources cannot be added to it either
     picture.refresh_from_db()
     assert picture.made_with == "Lokalpolisen" and picture.sources.count() == 1
 
