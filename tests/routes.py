@@ -19,9 +19,12 @@ from tests.factories import (
     ActivityFollowUpFactory,
     ChapterFactory,
     FollowUpRoundFactory,
+    ObservationFactory,
     OrganisationFactory,
     PlanRevisionFactory,
     RoutineFactory,
+    SituationPictureFactory,
+    SourceFactory,
     UserFactory,
     member,
 )
@@ -97,7 +100,19 @@ def _followup(side: SimpleNamespace, canary: str) -> None:
     side.entry = ActivityFollowUpFactory(round=side.round, activity=side.adopted_activity)
 
 
-WORLD_EXTENSIONS = [_plans, _followup]
+def _situation(side: SimpleNamespace, canary: str) -> None:
+    """A fastställd lägesbild (2018) and this year's draft (2019), each with a source and an observation."""
+    text = f"{canary}{SITUATION_MARK}"
+    side.established_picture = SituationPictureFactory(
+        organisation=side.org, year=2018, established=True, analysis=f"Fastställd analys {text}"
+    )
+    side.picture = SituationPictureFactory(organisation=side.org, year=2019, analysis=f"Analys {text}")
+    for picture in (side.established_picture, side.picture):
+        picture.source = SourceFactory(picture=picture, description=f"Enkät {text}")
+        picture.observation = ObservationFactory(picture=picture, description=f"Klotter {text}")
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation]
 
 
 class World:
@@ -155,36 +170,36 @@ BUILDERS = {
     # plans: the draft revision is the default, the adopted (frozen) one a variant
     "plans:plan_detail": lambda side: {"pk": side.plan.pk},
     "plans:revision_detail": lambda side: {"pk": side.draft_revision.pk},
-    "plans:revision_detail@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_detail@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_edit": lambda side: {"pk": side.draft_revision.pk},
-    "plans:revision_edit@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_edit@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_adopt": lambda side: {"pk": side.draft_revision.pk},
-    "plans:revision_adopt@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_adopt@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_start_next": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_history": lambda side: {"pk": side.draft_revision.pk},
-    "plans:revision_history@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_history@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_compare": lambda side: {"pk": side.draft_revision.pk},
-    "plans:revision_compare@adopted": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_compare@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:chapter_create": lambda side: {"revision_pk": side.draft_revision.pk},
-    "plans:chapter_create@adopted": lambda side: {"revision_pk": side.adopted_revision.pk},
+    "plans:chapter_create@frozen": lambda side: {"revision_pk": side.adopted_revision.pk},
     "plans:chapter_edit": lambda side: {"pk": side.chapter.pk},
-    "plans:chapter_edit@adopted": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:chapter_edit@frozen": lambda side: {"pk": side.adopted_chapter.pk},
     "plans:chapter_delete": lambda side: {"pk": side.chapter.pk},
-    "plans:chapter_delete@adopted": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:chapter_delete@frozen": lambda side: {"pk": side.adopted_chapter.pk},
     "plans:chapter_move": lambda side: {"pk": side.chapter.pk},
-    "plans:chapter_move@adopted": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:chapter_move@frozen": lambda side: {"pk": side.adopted_chapter.pk},
     "plans:activity_create": lambda side: {"chapter_pk": side.chapter.pk},
-    "plans:activity_create@adopted": lambda side: {"chapter_pk": side.adopted_chapter.pk},
+    "plans:activity_create@frozen": lambda side: {"chapter_pk": side.adopted_chapter.pk},
     "plans:activity_detail": lambda side: {"pk": side.activity.pk},
-    "plans:activity_detail@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_detail@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_edit": lambda side: {"pk": side.activity.pk},
-    "plans:activity_edit@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_edit@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_delete": lambda side: {"pk": side.activity.pk},
-    "plans:activity_delete@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_delete@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_move": lambda side: {"pk": side.activity.pk},
-    "plans:activity_move@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_move@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_history": lambda side: {"pk": side.activity.pk},
-    "plans:activity_history@adopted": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_history@frozen": lambda side: {"pk": side.adopted_activity.pk},
     # followup
     "followup:round_detail": lambda side: {"pk": side.round.pk},
     "followup:round_report": lambda side: {"pk": side.round.pk},
@@ -193,6 +208,27 @@ BUILDERS = {
     "followup:round_close": lambda side: {"pk": side.round.pk},
     "followup:entry_report": lambda side: {"pk": side.entry.pk},
     "followup:activity_history": lambda side: {"pk": side.adopted_activity.pk},
+    # situation (lägesbild): the draft is the default, the fastställd picture a variant
+    "situation:picture_detail": lambda side: {"pk": side.picture.pk},
+    "situation:picture_detail@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_edit": lambda side: {"pk": side.picture.pk},
+    "situation:picture_edit@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_establish": lambda side: {"pk": side.picture.pk},
+    "situation:picture_establish@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_next_year": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_comparison": lambda side: {"pk": side.picture.pk},
+    "situation:source_create": lambda side: {"pk": side.picture.pk},
+    "situation:source_create@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:source_edit": lambda side: {"pk": side.picture.source.pk},
+    "situation:source_edit@frozen": lambda side: {"pk": side.established_picture.source.pk},
+    "situation:source_delete": lambda side: {"pk": side.picture.source.pk},
+    "situation:source_delete@frozen": lambda side: {"pk": side.established_picture.source.pk},
+    "situation:observation_create": lambda side: {"pk": side.picture.pk},
+    "situation:observation_create@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:observation_edit": lambda side: {"pk": side.picture.observation.pk},
+    "situation:observation_edit@frozen": lambda side: {"pk": side.established_picture.observation.pk},
+    "situation:observation_delete": lambda side: {"pk": side.picture.observation.pk},
+    "situation:observation_delete@frozen": lambda side: {"pk": side.established_picture.observation.pk},
 }
 
 
