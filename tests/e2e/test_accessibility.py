@@ -87,6 +87,36 @@ PAGES = [
         _pk("followup:activity_history", lambda w: w.own.adopted_activity.pk),
         (COORD, STAFF),
     ),
+    # situation (lägesbild): never for medarbetare
+    ("lägesbilder", lambda w: reverse("situation:picture_list"), (COORD, SECR, CENTRAL)),
+    ("ny lägesbild med fel", lambda w: reverse("situation:picture_create"), (COORD,), SUBMIT),
+    ("lägesbild utkast", _pk("situation:picture_detail", lambda w: w.own.picture.pk), READERS_OF_DRAFTS),
+    (
+        "lägesbild fastställd",
+        _pk("situation:picture_detail", lambda w: w.own.established_picture.pk),
+        (COORD, SECR),
+    ),
+    ("ändra lägesbild", _pk("situation:picture_edit", lambda w: w.own.picture.pk), (COORD,)),
+    ("fastställ lägesbild", _pk("situation:picture_establish", lambda w: w.own.picture.pk), (COORD,)),
+    (
+        "lägesbild år för år",
+        _pk("situation:picture_comparison", lambda w: w.own.picture.pk),
+        (COORD, SECR, CENTRAL),
+    ),
+    ("ny källa med fel", _pk("situation:source_create", lambda w: w.own.picture.pk), (COORD,), SUBMIT),
+    ("ändra källa", _pk("situation:source_edit", lambda w: w.own.picture.source.pk), (COORD,)),
+    ("ta bort källa", _pk("situation:source_delete", lambda w: w.own.picture.source.pk), (COORD,)),
+    (
+        "ny iakttagelse med fel",
+        _pk("situation:observation_create", lambda w: w.own.picture.pk),
+        (COORD,),
+        SUBMIT,
+    ),
+    (
+        "ändra iakttagelse",
+        _pk("situation:observation_edit", lambda w: w.own.picture.observation.pk),
+        (COORD,),
+    ),
 ]
 
 ROLES = (ANON, *MEMBERS)
