@@ -6,6 +6,8 @@ from organisations.access import Perm
 # (label, URL name, permission needed anywhere; None = every signed-in user)
 NAV_ITEMS = [
     ("Start", "home", None),
+    ("Aktiviteter", "plans:activity_list", "view_plan"),
+    ("Rutiner", "plans:routine_list", "view_plan"),
 ]
 
 
