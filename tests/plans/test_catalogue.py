@@ -25,7 +25,9 @@ def rows(response):
     return list(response.context["activities"])
 
 
-def test_staff_sees_only_adopted_activities_of_own_tree(client, staff, committee, other_committee, preventive):
+def test_staff_sees_only_adopted_activities_of_own_tree(
+    client, staff, committee, other_committee, preventive
+):
     shown = ActivityFactory(chapter=preventive, text="Föräldrastöd i form av föräldrarådgivare")
     draft = PlanRevisionFactory(plan=preventive.revision.plan, year=2020)
     ActivityFactory(chapter=ChapterFactory(revision=draft), text="Utkastets aktivitet")
@@ -85,7 +87,9 @@ def test_empty_result_says_so_and_offers_to_clear(client, staff, preventive):
     assert "0 aktiviteter" in html
 
 
-def test_filters_by_kind_responsible_partner_year_and_organisation(client, central, committee, other_committee):
+def test_filters_by_kind_responsible_partner_year_and_organisation(
+    client, central, committee, other_committee
+):
     rev_2019 = PlanRevisionFactory(plan__organisation=committee, year=2019, adopted=True)
     training = ChapterFactory(revision=rev_2019, kind=Chapter.Kind.TRAINING, heading="Kompetenshöjande")
     preventive = ChapterFactory(revision=rev_2019, kind=Chapter.Kind.PREVENTIVE)
