@@ -4,14 +4,15 @@ The one place that decides by database vendor:
 
 - PostgreSQL: full-text search with the ``swedish`` configuration. Every word of the query becomes a
   prefix term (``våld:*``), so "våld" finds "Våldsbejakande" and "föräldrastöd" finds
-  "föräldrastödskurser". The tsvector expression is the same one the GIN index in migration
-  ``0002_activity_search`` is built on, so the planner uses the index at 100,000 activities.
+  "föräldrastödskurser". Activities carry a stored ``search_vector`` that a trigger keeps current and a
+  GIN index serves (migration ``0002_activity_search``), so matching and ranking stay fast at 100,000
+  activities. Routines are few: their vector is computed on the fly.
 - SQLite (development and half the test runs): SQLite's LIKE folds ASCII case only, so "Ö" would not
   match "ö". A ``vbe_casefold`` SQL function (Python's ``str.casefold``) is registered on every SQLite
   connection, and each word must occur in the casefolded text of the searched fields.
 
-Searching on the source columns (not a stored copy) keeps rows written with ``bulk_create`` (copies of
-a revision) searchable too.
+The trigger (not save()) maintains the stored vector, so rows written with ``bulk_create`` (copies of a
+revision, imports) are searchable too.
 """
 
 import re
@@ -36,9 +37,9 @@ def terms(query: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(query or "")][:MAX_TERMS]
 
 
-def activity_vector() -> SearchVector:
-    """The tsvector of an activity; the GIN index in migration 0002 is built on exactly this."""
-    return SearchVector(*ACTIVITY_FIELDS, config=SEARCH_CONFIG)
+def activity_vector():
+    """The stored tsvector of an activity (see migration 0002_activity_search)."""
+    return F("search_vector")
 
 
 def routine_vector() -> SearchVector:
@@ -63,8 +64,8 @@ def _search(queryset, query, fields, vector):
             " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
         )
         return (
-            queryset.annotate(search_vector=vector())
-            .filter(search_vector=tsquery)
+            queryset.alias(search_document=vector())
+            .filter(search_document=tsquery)
             .annotate(search_rank=SearchRank(vector(), tsquery))
             .order_by("-search_rank", *queryset.query.order_by)
         )

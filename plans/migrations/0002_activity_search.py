@@ -1,29 +1,42 @@
-"""GIN index for the Swedish full-text search of the activity catalogue (PostgreSQL only).
+"""Swedish full-text search of the activity catalogue.
 
-The indexed expression is plans.search.activity_vector(), spelt out here so that the migration does not
-change when application code does. SQLite has no GIN index; its search is a casefolded scan.
+PostgreSQL: a trigger keeps `search_vector` up to date on every INSERT and UPDATE (also for bulk_create,
+which skips save()), a GIN index serves the catalogue's search at 100,000 activities, and existing rows
+are filled once. SQLite has neither: it searches a casefolded scan of the columns (plans/search.py),
+and the column stays NULL there.
 """
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+import django.contrib.postgres.search
 from django.db import migrations
 
-INDEX = GinIndex(
-    SearchVector(
-        "text", "purpose", "responsible", "partners", "timing", "follow_up_method", config="swedish"
-    ),
-    name="activity_search_swedish",
-)
+# The columns, in the order plans.search.ACTIVITY_FIELDS lists them.
+COLUMNS = "text, purpose, responsible, partners, timing, follow_up_method"
+
+FORWARD = f"""
+CREATE TRIGGER plans_activity_search_vector
+    BEFORE INSERT OR UPDATE ON plans_activity
+    FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger(search_vector, 'pg_catalog.swedish', {COLUMNS});
+CREATE INDEX activity_search_swedish ON plans_activity USING GIN (search_vector);
+UPDATE plans_activity SET search_vector = to_tsvector(
+    'pg_catalog.swedish',
+    concat_ws(' ', text, purpose, responsible, partners, timing, follow_up_method)
+);
+"""
+
+BACKWARD = """
+DROP INDEX IF EXISTS activity_search_swedish;
+DROP TRIGGER IF EXISTS plans_activity_search_vector ON plans_activity;
+"""
 
 
-def create_index(apps, schema_editor):
+def forward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.add_index(apps.get_model("plans", "Activity"), INDEX)
+        schema_editor.execute(FORWARD)
 
 
-def drop_index(apps, schema_editor):
+def backward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.remove_index(apps.get_model("plans", "Activity"), INDEX)
+        schema_editor.execute(BACKWARD)
 
 
 class Migration(migrations.Migration):
@@ -32,5 +45,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create_index, drop_index),
+        migrations.AddField(
+            model_name="activity",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.RunPython(forward, backward),
     ]

@@ -158,3 +158,22 @@ def test_menu_shows_activities_and_routines_to_readers(client, staff):
     html = client.get("/").content.decode()
     assert f'href="{URL}"' in html
     assert f'href="{reverse("plans:routine_list")}"' in html
+
+
+def test_rows_written_in_bulk_or_edited_later_are_searchable(preventive):
+    from simple_history.utils import bulk_create_with_history
+
+    from plans import search
+    from plans.models import Activity
+
+    bulk_create_with_history([Activity(chapter=preventive, text="Läxhjälp på biblioteket")], Activity)
+    edited = ActivityFactory(chapter=preventive, text="Gammal text")
+    edited.text = "Öppen förskola för nyanlända"
+    edited.save()
+
+    def found(query):
+        return [a.text for a in search.search_activities(Activity.objects.all(), query)]
+
+    assert found("LÄXHJÄLP") == ["Läxhjälp på biblioteket"]
+    assert found("förskola") == ["Öppen förskola för nyanlända"]
+    assert found("gammal") == []
