@@ -33,10 +33,7 @@ class RoutineForm(forms.ModelForm):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="CSV-fil",
-        help_text=(
-            "Kolumner: Kapitel; Aktivitet; Syfte/mål; Ansvarig; Samverkan; Tidplan; Uppföljning. "
-            "Semikolon eller komma, UTF-8. Högst 2 MB."
-        ),
+        help_text="Semikolon eller komma som avgränsare, teckenkodning UTF-8, högst 2 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 

@@ -131,7 +131,6 @@ def revision_import(request, pk):
             except exchange.ImportRejected as rejected:
                 context["import_errors"] = rejected.errors
             else:
-                messages.success(request, f"{result.created} aktiviteter har importerats.")
                 context["result"] = result
                 form, status = ImportForm(), 200
     return render(request, "plans/revision_import.html", context | {"form": form}, status=status)

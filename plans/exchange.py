@@ -144,15 +144,15 @@ def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by)
     revision = PlanRevision.objects.select_for_update().get(pk=revision.pk)
     if revision.is_frozen:
         raise RevisionNotDraft("Revideringen är antagen och kan inte ändras.")
-    rows = parse_csv(data)
+    rows, errors = parse_csv(data)
     chapters = {chapter.heading.casefold(): chapter for chapter in revision.chapters.all()}
-    errors = [
+    errors += [
         (line, f"Kapitlet ”{row['heading']}” är löptext och kan inte ha aktiviteter.")
         for line, row in rows
         if row["heading"].casefold() in chapters and not chapters[row["heading"].casefold()].has_activities
     ]
     if errors:
-        raise ImportRejected(errors)
+        raise ImportRejected(sorted(errors, key=lambda error: error[0]))
 
     reason = f"Import av aktiviteter från {filename}"[:100]
     result = ImportResult()
@@ -185,8 +185,11 @@ def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by)
     return result
 
 
-def parse_csv(data: bytes) -> list[tuple[int, dict]]:
-    """Decode, split and validate every row; raise ImportRejected listing every bad row by line number."""
+def parse_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
+    """Decode, split and check every row: (line number, row) pairs and (line number, problem) pairs.
+
+    A file that cannot be read at all (too large, not UTF-8, no header, no rows) raises ImportRejected.
+    """
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRejected([(None, "Filen är större än 2 MB. Dela upp den i flera filer.")])
     try:
@@ -212,11 +215,9 @@ def parse_csv(data: bytes) -> list[tuple[int, dict]]:
         row, problems = _row(record, columns)
         errors.extend((line, problem) for problem in problems)
         rows.append((line, row))
-    if errors:
-        raise ImportRejected(errors)
     if not rows:
         raise ImportRejected([(None, "Filen innehåller inga aktiviteter, bara rubrikraden.")])
-    return rows
+    return rows, errors
 
 
 def _columns(header: list[str]) -> dict[int, str]:

@@ -167,6 +167,7 @@ def test_import_reports_every_bad_row_and_writes_nothing(client, coordinator, dr
     assert "Rad 3: Kapitel saknas." in html
     assert "Rad 4: Aktivitet saknas." in html
     assert "Rad 5: Tidplan är för lång (101 tecken, högst 100)." in html
+    assert "Rad 6: Kapitlet ”Inledning” är löptext" in html
     assert "Rad 2:" not in html
     assert not Activity.objects.filter(chapter__revision=draft).exists()
     assert draft.chapters.count() == 2
