@@ -4,7 +4,14 @@ from django.db import transaction
 
 from organisations.demo import organisation
 
-from .demo_data import HASSELBY_2018, LULEA_2022, ROUTINES, SKARHOLMEN_2019, SKARHOLMEN_2020_EDITS
+from .demo_data import (
+    HASSELBY_2018,
+    KUNGSBACKA_2020,
+    LULEA_2022,
+    ROUTINES,
+    SKARHOLMEN_2019,
+    SKARHOLMEN_2020_EDITS,
+)
 from .models import ActionPlan, Activity, Chapter, PlanRevision, Routine
 
 REASON = "Demodata"
@@ -17,6 +24,7 @@ def load():
     skarholmen_2019 = _adopted_plan(SKARHOLMEN_2019)
     _draft_copy(skarholmen_2019, year=2020, edits=SKARHOLMEN_2020_EDITS)
     _adopted_plan(LULEA_2022)
+    _adopted_plan(KUNGSBACKA_2020)
     for org_key, kind, title, body, contact in ROUTINES:
         org = organisation(org_key)
         if not Routine.objects.filter(organisation=org, title=title).exists():

@@ -764,3 +764,126 @@ ROUTINES = [
         "Kommunstabens samordnare mot våldsbejakande extremism, telefon 0920-00 00 00",
     ),
 ]
+
+# Modelled on the plan behind kun-uppfoljning-2022.txt ("Antagen av KUN 2020-02-19 § 12"), placed under the
+# demo's Kungsbacka kultur- och fritidsnämnd. Activity = the description column, syfte/mål = the Mål column.
+INTEGRATION = "Verksamheten för integration och arbetsmarknad"
+EDUCATION = "Verksamhet utbildning"
+KUNGSBACKA_2020 = {
+    "org": "kungsbacka-kfn",
+    "year": 2020,
+    "decision": ("Kultur- och fritidsnämnden", datetime.date(2020, 2, 19), "12", "KFN 2019-0457"),
+    "chapters": [
+        (
+            "Inledning",
+            K.PROSE,
+            "Handlingsplanen beskriver nämndens förebyggande insatser mot våldsbejakande extremism, grupperade "
+            "per verksamhet. Den följs upp årligen och rapporteras till nämnden.",
+            [],
+        ),
+        (
+            "Förebyggande insatser",
+            K.PREVENTIVE,
+            "",
+            [
+                (
+                    "Spridning av personer vid bostadsfördelningen för nyanlända",
+                    "Minskad segregation som ger jämlika levnadsvillkor",
+                    INTEGRATION,
+                    "",
+                    "Pågående",
+                    "",
+                    None,
+                ),
+                (
+                    "Få personer i praktik, eller annan insats, så fort som möjligt för att inte skapa en inhouse-effekt där brukare upplever sig än mer stigmatiserade",
+                    "Minskad segregation som ger jämlika levnadsvillkor",
+                    INTEGRATION,
+                    "",
+                    "Pågående",
+                    "",
+                    None,
+                ),
+                (
+                    "Avsätta lektionstid för demokrati- och MR-frågor",
+                    "Förstärka elevens förståelse och kunskap kring demokratiskt styrelseskick och MR-frågor",
+                    EDUCATION,
+                    "",
+                    "Läsåret 2020/21",
+                    "",
+                    None,
+                ),
+                (
+                    "Genomförande av elevers inflytande på utbildning",
+                    "Lära sig grundläggande demokratiska värderingar",
+                    EDUCATION,
+                    "",
+                    "Pågående",
+                    "",
+                    None,
+                ),
+                (
+                    "Diskussion inom arbetslag och programråd om inkludering och mångfald",
+                    "Ökad inkludering och förståelse för mångfald hos elever, studerande samt pedagoger",
+                    EDUCATION,
+                    "",
+                    "Pågående",
+                    "",
+                    None,
+                ),
+            ],
+        ),
+        (
+            "Kunskapshöjande insatser",
+            K.TRAINING,
+            "",
+            [
+                (
+                    "Närvarande och kontinuerliga möten och diskussioner i förvaltningens boenden för nyanlända",
+                    "Stärka förståelse och kunskap kring demokratiska värderingar, skapa trygghet",
+                    INTEGRATION,
+                    "",
+                    "Pågående",
+                    "",
+                    None,
+                ),
+                (
+                    "Integrationsavdelningen och SFI genomför inventering av kunskap hos elever om extremism och om man vet vem man ska kontakta vid oro",
+                    "Förmedla kunskap och medvetenhet kring frågor som rör våldsbejakande extremism",
+                    INTEGRATION,
+                    "SFI",
+                    "2020",
+                    "",
+                    None,
+                ),
+                (
+                    "Kontinuerliga föreläsningar för tjänstepersoner och förtroendevalda om våldsbejakande extremism",
+                    "Öka kunskap och medvetenhet kring frågor som rör våldsbejakande extremism",
+                    INTEGRATION,
+                    "",
+                    "Årligen",
+                    "",
+                    None,
+                ),
+                (
+                    "Information om rutiner om tillvägagångssätt om medarbetare uppmärksammar eller misstänker våldsbejakande extremism",
+                    "Kännedom om rutiner så att medarbetare kan föra informationen vidare till socialtjänst, polis och kommunstyrelsens säkerhetsenhet",
+                    INTEGRATION,
+                    "Socialtjänst, Polis",
+                    "2020",
+                    "",
+                    None,
+                ),
+                (
+                    "Utbildning kring nätetik inom sociala medier samt källkritik",
+                    "Öka kunskapen och medvetenheten hos elever och pedagoger kring näthat och utanförskap",
+                    EDUCATION,
+                    "Bibliotek",
+                    "Pågående",
+                    "",
+                    None,
+                ),
+            ],
+        ),
+    ],
+}
