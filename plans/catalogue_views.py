@@ -141,7 +141,8 @@ def revision_import(request, pk):
 
 @login_required
 def routine_list(request):
-    _require_reader(request.user)
+    # No permission check beyond sign-in: the header links here from every page, and a user without a
+    # role simply sees no routines (visible_to is empty) and is told whom to ask.
     routines = Routine.objects.visible_to(request.user).select_related("organisation")
     filterset = RoutineFilter(request.GET or None, queryset=routines)
     concern_first = Case(

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from plans.models import Routine
-from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory, RoutineFactory
+from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory, RoutineFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,10 @@ def test_routine_list_query_count_is_fixed(client, staff, committee, count, djan
     with django_assert_max_num_queries(7):
         response = client.get(URL, {"q": "rutin"})
     assert len(response.context["routines"]) == min(count, 25)
+
+
+def test_user_without_role_gets_an_empty_routine_list_not_an_error(client, routines):
+    client.force_login(UserFactory(username="utan-roll"))
+    response = client.get(URL, {"kind": "vid_oro"})
+    assert response.status_code == 200
+    assert "Kontakta din samordnare" in response.content.decode()
