@@ -200,6 +200,10 @@ BUILDERS = {
     "plans:activity_move@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_history": lambda side: {"pk": side.activity.pk},
     "plans:activity_history@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:revision_import": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_import@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:routine_detail": lambda side: {"pk": side.routine.pk},
+    "plans:routine_edit": lambda side: {"pk": side.routine.pk},
     # followup
     "followup:round_detail": lambda side: {"pk": side.round.pk},
     "followup:round_report": lambda side: {"pk": side.round.pk},

@@ -23,6 +23,9 @@ municipality's objects must be refused (302 to login, 403, 404 or 405) for every
 and no page may show an activity text of an organisation the user may not read.
 """
 
+import io
+import zipfile
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -87,8 +90,11 @@ MATRIX = {
     "plans:activity_edit POST":                (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
     "plans:activity_edit@frozen":              (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
     "plans:activity_edit@frozen POST":         (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:activity_export_csv":               (LOGIN,   OK,      OK,      DENIED,  OK,      OK,      OK),
+    "plans:activity_export_xlsx":              (LOGIN,   OK,      OK,      DENIED,  OK,      OK,      OK),
     "plans:activity_history":                  (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
     "plans:activity_history@frozen":           (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "plans:activity_list":                     (LOGIN,   OK,      OK,      OK,      OK,      OK,      OK),
     "plans:activity_move":                     (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
     "plans:activity_move POST":                (LOGIN,   REDIR,   DENIED,  MISSING, DENIED,  MISSING, REDIR),
     "plans:activity_move@frozen":              (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
@@ -127,8 +133,18 @@ MATRIX = {
     "plans:revision_edit@frozen POST":         (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
     "plans:revision_history":                  (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
     "plans:revision_history@frozen":           (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "plans:revision_import":                   (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
+    "plans:revision_import POST":              (LOGIN,   BAD,     DENIED,  MISSING, DENIED,  MISSING, BAD),
+    "plans:revision_import@frozen":            (LOGIN,   DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED),
+    "plans:revision_import@frozen POST":       (LOGIN,   DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED),
     "plans:revision_start_next":               (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
     "plans:revision_start_next POST":          (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:routine_create":                    (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  OK,      OK),
+    "plans:routine_create POST":               (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  BAD,     BAD),
+    "plans:routine_detail":                    (LOGIN,   OK,      OK,      OK,      OK,      MISSING, OK),
+    "plans:routine_edit":                      (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
+    "plans:routine_edit POST":                 (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  MISSING, BAD),
+    "plans:routine_list":                      (LOGIN,   OK,      OK,      OK,      OK,      OK,      OK),
     # situation                                 anon     coord    secr     staff    central  other    super
     "situation:observation_create":            (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
     "situation:observation_create POST":       (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
@@ -276,8 +292,16 @@ def _frozen_state(side):
     )
 
 
+def _text_of(response):
+    """The response as text; a spreadsheet is unzipped so that its cells are searched too."""
+    if "spreadsheetml" in response.get("Content-Type", ""):
+        with zipfile.ZipFile(io.BytesIO(response.content)) as xlsx:
+            return "".join(xlsx.read(n).decode() for n in xlsx.namelist() if n.endswith(".xml"))
+    return response.content.decode(errors="replace")
+
+
 def _check_response(role, response, url, name, problems):
-    html = response.content.decode(errors="replace")
+    html = _text_of(response)
     readers = {
         OWN_CANARY: MAY_READ_OWN,
         OWN_CANARY + DRAFT_MARK: MAY_READ_OWN_DRAFTS,
@@ -373,3 +397,12 @@ def test_medarbetare_is_refused_every_lagesbild_url():
     rows = [key for key in MATRIX if _split(key)[0] in lagesbild]
     assert lagesbild and lagesbild <= {_split(key)[0] for key in rows}
     assert [key for key in rows if MATRIX[key][ROLES.index("staff")] != DENIED] == []
+
+
+@pytest.mark.django_db
+def test_the_canary_check_reads_spreadsheets():
+    """Proof the canary search sees inside an XLSX export (a zip), and not only in HTML."""
+    world = World()
+    response = _client_for(world.users["coordinator"]).get(reverse("plans:activity_export_xlsx"))
+    assert response.content[:2] == b"PK"
+    assert OWN_CANARY in _text_of(response) and OWN_CANARY not in response.content.decode(errors="replace")
