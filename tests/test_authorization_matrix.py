@@ -33,7 +33,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from plans.models import Activity, PlanRevision
+from followup.models import FollowUpRound
+from plans.models import ActionPlan, Activity, PlanRevision, Routine
+from situation.models import SituationPicture
 from tests.routes import (
     BUILDERS,
     DRAFT_MARK,
@@ -406,3 +408,46 @@ def test_the_canary_check_reads_spreadsheets():
     response = _client_for(world.users["coordinator"]).get(reverse("plans:activity_export_xlsx"))
     assert response.content[:2] == b"PK"
     assert OWN_CANARY in _text_of(response) and OWN_CANARY not in response.content.decode(errors="replace")
+
+
+# --- writes that name another organisation's object in the form ----------------------------------------
+
+CRAFTED_WRITES = {
+    # url name: (form data from the own side, how to find what it would create)
+    "plans:plan_create": (
+        lambda side: {"organisation": side.org.pk, "title": "Kapad plan", "year": 2030},
+        lambda: ActionPlan.objects.filter(title="Kapad plan"),
+    ),
+    "plans:routine_create": (
+        lambda side: {"organisation": side.org.pk, "kind": "vid_oro", "title": "Kapad rutin", "body": "x"},
+        lambda: Routine.objects.filter(title="Kapad rutin"),
+    ),
+    "situation:picture_create": (
+        lambda side: {"organisation": side.org.pk, "year": 2031, "made_with": "Kapad"},
+        lambda: SituationPicture.objects.filter(made_with="Kapad"),
+    ),
+    "followup:round_open": (
+        lambda side: {
+            "revision": side.adopted_revision.pk,
+            "kind": "helar",
+            "period": "Kapad",
+            "deadline": "2099-01-01",
+        },
+        lambda: FollowUpRound.objects.filter(period="Kapad"),
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(CRAFTED_WRITES))
+def test_a_create_form_naming_another_organisation_creates_nothing(name):
+    """The samordnare of a sibling committee may use the form, but not for the own committee: the
+    choice is refused (form error) and nothing is created. The same data from the own samordnare
+    succeeds, which proves the data itself is valid."""
+    data, created = CRAFTED_WRITES[name]
+    world = World()
+    url = reverse(name)
+    response = _client_for(world.users["other_coordinator"]).post(url, data(world.own))
+    assert response.status_code in {200, 400, 403} and not created().exists()
+    response = _client_for(world.users["coordinator"]).post(url, data(world.own))
+    assert response.status_code == 302 and created().exists()
