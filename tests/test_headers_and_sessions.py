@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -19,19 +20,48 @@ ROOT = Path(__file__).resolve().parents[1]
 ERROR_PAGES = ["/__prov__/nekad/", "/finns-inte/", "/__prov__/csrf/", "/__prov__/sparrad/"]
 
 
+# Page types that only a query string or a role shows: search results, a medarbetare's own list.
+EXTRA_PAGES = [
+    ("plans:activity_list", "?q=Antagen"),
+    ("plans:activity_list", "?q=xyzzyq"),
+    ("plans:routine_list", "?q=oro"),
+]
+
+
 def _pages(world):
-    """(description, client, url) for every route as anonymous and as superuser, plus the error pages."""
-    anonymous, admin = Client(), Client()
-    admin.force_login(world.users["superuser"])
+    """(description, client, method, url) for every route as anonymous, superuser, samordnare and
+    medarbetare, every route again as an empty POST by the samordnare (the form with its errors, the
+    refusal or the redirect), plus the error pages."""
+    clients = {role: Client() for role in ("anonymous", "superuser", "coordinator", "staff")}
+    for role, client in clients.items():
+        if world.users[role]:
+            client.force_login(world.users[role])
     for route in all_routes():
-        url = url_for(route, world.own)
-        yield f"{route.name} anonymous", anonymous, url
-        yield f"{route.name} superuser", admin, url
-        for key in BUILDERS:  # the same page type on a second object, e.g. an adopted revision
-            if key.startswith(f"{route.name}@"):
-                yield f"{key} superuser", admin, url_for(route, world.own, key.partition("@")[2])
+        urls = [(route.name, url_for(route, world.own))] + [
+            (key, url_for(route, world.own, key.partition("@")[2]))
+            for key in BUILDERS
+            if key.startswith(f"{route.name}@")  # the same page type on a second object (a frozen one)
+        ]
+        for what, url in urls:
+            for role, client in clients.items():
+                yield f"{what} {role}", client, "GET", url
+            yield f"{what} POST coordinator", clients["coordinator"], "POST", url
+    for name, query in EXTRA_PAGES:
+        yield f"{name}{query} staff", clients["staff"], "GET", reverse(name) + query
     for url in ERROR_PAGES:
-        yield url, admin, url
+        yield url, clients["superuser"], "GET", url
+
+
+def _fetch(client, method, url):
+    """GET, or an empty POST in a savepoint that is rolled back (a delete must not empty the world)."""
+    if method == "GET":
+        return client.get(url)
+    session = client.cookies["sessionid"].value
+    with transaction.atomic():
+        response = client.post(url, {})
+        transaction.set_rollback(True)
+    client.cookies["sessionid"] = session  # the logout POST cleared it
+    return response
 
 
 def _csp_directives(header):
@@ -42,8 +72,8 @@ def _csp_directives(header):
 def test_every_page_sends_strict_security_headers(settings):
     settings.ROOT_URLCONF = "tests.urls"
     problems = []
-    for what, client, url in _pages(World()):
-        response = client.get(url)
+    for what, client, method, url in _pages(World()):
+        response = _fetch(client, method, url)
         csp = _csp_directives(response.get("Content-Security-Policy", ""))
         scripts = csp.get("script-src", csp.get("default-src"))
         if not scripts or "'unsafe-inline'" in scripts or "'unsafe-eval'" in scripts:
@@ -64,8 +94,8 @@ def test_no_page_carries_inline_script_or_style(settings):
     """The CSP would block them in the browser: a page that needs one is broken, so catch it here."""
     settings.ROOT_URLCONF = "tests.urls"
     problems = []
-    for what, client, url in _pages(World()):
-        response = client.get(url)
+    for what, client, method, url in _pages(World()):
+        response = _fetch(client, method, url)
         if "text/html" not in response.get("Content-Type", ""):
             continue
         html = response.content.decode()
