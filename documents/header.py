@@ -1,0 +1,26 @@
+"""What every nämnd document carries in its running header, whatever app builds it."""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """The header block of pdf/base.html (after the Luleå papers).
+
+    organisation_lines: the municipality in capitals, then the committee or administration.
+    document_type: "HANDLINGSPLAN", "BESLUTSFÖRSLAG", "LÄGESBILD", "UPPFÖLJNING".
+    is_draft: marks every page UTKAST (running header, footer and a diagonal watermark).
+    footer_line: the adoption line on adopted documents.
+    """
+
+    title: str
+    document_type: str
+    organisation_lines: list[str]
+    date: datetime.date
+    diary_number: str = ""
+    is_draft: bool = True
+    footer_line: str = ""
+    official: str = ""
+    subject: str = ""
+    keywords: list[str] = field(default_factory=list)
