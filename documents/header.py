@@ -10,6 +10,7 @@ class DocumentHeader:
 
     organisation_lines: the municipality in capitals, then the committee or administration.
     document_type: "HANDLINGSPLAN", "BESLUTSFÖRSLAG", "LÄGESBILD", "UPPFÖLJNING".
+    diary_label: "Dnr" for reports, "Ärendenr" for a beslutsförslag (as in the Luleå papers).
     is_draft: marks every page UTKAST (running header, footer and a diagonal watermark).
     footer_line: the adoption line on adopted documents.
     """
@@ -19,6 +20,7 @@ class DocumentHeader:
     organisation_lines: list[str]
     date: datetime.date
     diary_number: str = ""
+    diary_label: str = "Dnr"
     is_draft: bool = True
     footer_line: str = ""
     official: str = ""

@@ -150,6 +150,7 @@ def case_context(revision: PlanRevision, *, official) -> dict:
         organisation_lines=organisation_lines(organisation),
         date=timezone.localdate(),
         diary_number=revision.diary_number,
+        diary_label="Ärendenr",
         is_draft=not revision.is_frozen,
         footer_line=revision.adoption_line,
         official=official_name,
