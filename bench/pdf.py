@@ -1,16 +1,18 @@
 """Benchmark of the nämnd-ready PDF export (issue 7). Run by `make bench` through bench/run.py.
 
-Builds, in an in-memory SQLite database, a Skärholmen-size plan (6 chapters, ~40 activities) and a
+Uses, in an in-memory SQLite database, the Skärholmen demo plan (or, until the demo data has one, a plan
+of that size built here: 6 chapters, 40 activities) and a
 synthetic plan with 300 activities, then times for each, in one run:
   full export  = context from the database + template + WeasyPrint (plans.pdf.revision_document, draft)
   WeasyPrint   = documents.render.html_to_pdf on the same final HTML
-and prints milliseconds per page and the ratio full / WeasyPrint. Goals: ratio <= 1.10, <= 150 ms/page.
+and prints milliseconds per page and the ratio full / WeasyPrint, in CPU time (what a render costs,
+even when other processes share the cores) and in wall time. Goals: ratio <= 1.10, <= 150 ms/page.
 Pass --out DIR to keep the rendered PDFs.
 """
 
 import datetime
+import io
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -91,40 +93,72 @@ def build_plan(*, activities: int, year: int):
     return revision, user
 
 
+def _timed(function):
+    """(wall seconds, CPU seconds of this process, result). CPU time is what the render costs us; wall
+    time also counts waiting for the CPU when other processes share the machine."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = function()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
 def measure(label: str, revision, user, out: Path | None) -> tuple[float, float]:
-    from documents.render import html_to_pdf, render_html
+    from documents.render import html_to_pdf, render_html, render_pdf
     from plans import pdf
 
-    full_times, weasy_times = [], []
-    document = None
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        document = pdf.revision_document(revision, by=user)
-        full_times.append(time.perf_counter() - start)
-        html = render_html(pdf.PLAN_TEMPLATE, pdf.plan_context(revision))
-        start = time.perf_counter()
-        html_to_pdf(html)
-        weasy_times.append(time.perf_counter() - start)
-    pages = len(pikepdf.Pdf.open(__import__("io").BytesIO(document.content)).pages)
-    full, weasy = statistics.median(full_times), statistics.median(weasy_times)
-    ratio, ms_page = full / weasy, full * 1000 / pages
+    def export() -> bytes:
+        # An adopted revision would be served from storage after the first time: time the render itself.
+        if revision.is_frozen:
+            return render_pdf(pdf.PLAN_TEMPLATE, pdf.plan_context(revision))
+        return pdf.revision_document(revision, by=user).content
+
+    content = export()  # warm-up: template compilation, font files, Python caches
+    html = render_html(pdf.PLAN_TEMPLATE, pdf.plan_context(revision))
+    full, weasy = [], []
+    for _ in range(REPEATS):  # interleaved, so that a busy moment hits both alike
+        full.append(_timed(export)[:2])
+        weasy.append(_timed(lambda: html_to_pdf(html))[:2])
+    pages = len(pikepdf.Pdf.open(io.BytesIO(content)).pages)
+    # The best of the repeats: the least disturbed by other work on a shared machine.
+    full_wall, full_cpu = min(w for w, _ in full), min(c for _, c in full)
+    weasy_wall, weasy_cpu = min(w for w, _ in weasy), min(c for _, c in weasy)
+    ratio, ms_page = full_cpu / weasy_cpu, full_cpu * 1000 / pages
     activities = sum(c.activities.count() for c in revision.chapters.all())
     print(
-        f"{label:<28} {activities:>4} aktiviteter {pages:>3} sidor  export {full * 1000:7.0f} ms  "
-        f"WeasyPrint {weasy * 1000:7.0f} ms  {ms_page:6.1f} ms/sida  kvot {ratio:.3f}"
+        f"{label:<24} {activities:>4} aktiviteter {pages:>3} sidor | CPU: export {full_cpu * 1000:6.0f} ms, "
+        f"WeasyPrint {weasy_cpu * 1000:6.0f} ms, {ms_page:5.1f} ms/sida, kvot {ratio:.3f} | "
+        f"väggklocka: export {full_wall * 1000:6.0f} ms, {full_wall * 1000 / pages:5.1f} ms/sida, "
+        f"kvot {full_wall / weasy_wall:.3f}"
     )
     if out:
         out.mkdir(parents=True, exist_ok=True)
-        (out / document.filename).write_bytes(document.content)
+        (out / pdf.filename_for(revision)).write_bytes(content)
     return ratio, ms_page
+
+
+def demo_plan():
+    """The Skärholmen revision of the demo data, if the demo loaders provide one with a real plan."""
+    from plans.models import PlanRevision
+
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    revisions = PlanRevision.objects.filter(plan__organisation__name="Skärholmens stadsdelsnämnd")
+    revision = max(revisions, key=lambda r: sum(c.activities.count() for c in r.chapters.all()), default=None)
+    if revision is None or sum(c.activities.count() for c in revision.chapters.all()) < 20:
+        return None
+    user = get_user_model().objects.filter(username="sekreterare").first()
+    return revision, user
 
 
 def main() -> int:
     out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else None
     call_command("migrate", verbosity=0, interactive=False)
-    print(f"PDF-export (median av {REPEATS} körningar, {datetime.date.today():%Y-%m-%d})")
+    print(
+        f"PDF-export, bästa av {REPEATS} körningar ({datetime.date.today():%Y-%m-%d}); målen gäller CPU-tid"
+    )
+    demo = demo_plan()
     results = [
-        measure("Skärholmen-storlek", *build_plan(activities=40, year=2019), out),
+        measure("Skärholmen (demodata)", *demo, out)
+        if demo
+        else measure("Skärholmen-storlek", *build_plan(activities=40, year=2019), out),
         measure("Syntetisk plan", *build_plan(activities=300, year=2020), out),
     ]
     worst_ratio = max(r for r, _ in results)
