@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from organisations import access
 from organisations.access import Perm
@@ -30,14 +30,14 @@ def _pdf_response(document: pdf.RenderedDocument) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def revision_pdf(request, pk):
     revision = _exportable_revision(request, pk)
     return _pdf_response(pdf.revision_document(revision, by=request.user))
 
 
 @login_required
-@require_GET
+@require_safe
 def revision_case_pdf(request, pk):
     revision = _exportable_revision(request, pk)
     return _pdf_response(pdf.case_document(revision, by=request.user))

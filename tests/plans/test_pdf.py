@@ -11,6 +11,7 @@ from django.urls import reverse
 from documents.models import StoredDocument
 from documents.render import BASE_URL, StaticOnlyURLFetcher
 from plans import pdf
+from plans.models import PlanRevision
 from tests.documents.pdfcheck import assert_archival_and_accessible, page_texts
 from tests.factories import ActivityFactory, ChapterFactory, OrganisationFactory, PlanRevisionFactory
 
@@ -240,3 +241,25 @@ def test_download_buttons_only_for_those_who_may_export(request, adopted, fixtur
     )
     assert (reverse("plans:revision_pdf", args=[adopted.pk]) in html) is shown
     assert (reverse("plans:revision_case_pdf", args=[adopted.pk]) in html) is shown
+
+
+def test_document_context_runs_a_fixed_number_of_queries(committee, secretary):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(activities):
+        revision = PlanRevisionFactory(plan__organisation=committee, plan__title=f"Plan {activities}")
+        for heading in ("Förebyggande arbete", "Förhindrande arbete"):
+            chapter = ChapterFactory(revision=revision, heading=heading)
+            for _ in range(activities):
+                ActivityFactory(chapter=chapter, responsible_unit=committee)
+        revision = PlanRevision.objects.select_related("plan__organisation", "copied_from").get(
+            pk=revision.pk
+        )
+        with CaptureQueriesContext(connection) as captured:
+            render_to_string(pdf.PLAN_TEMPLATE, pdf.plan_context(revision))
+            official = type(secretary).objects.get(pk=secretary.pk)  # no memberships cached yet
+            render_to_string(pdf.CASE_TEMPLATE, pdf.case_context(revision, official=official))
+        return len(captured)
+
+    assert queries(2) == queries(20) <= 12
