@@ -107,13 +107,17 @@ def _official(user, organisation: Organisation) -> tuple[str, str]:
     return name, title
 
 
+def _activities(count: int) -> str:
+    return f"{count} aktivitet" if count == 1 else f"{count} aktiviteter"
+
+
 def _summary(revision: PlanRevision, chapters: list[Chapter], deciding: str) -> list[str]:
     activity_chapters = [c for c in chapters if c.has_activities]
     count = sum(len(c.activities.all()) for c in activity_chapters)
     paragraphs = [
         f"Handlingsplanen mot våldsbejakande extremism revideras årligen. Förvaltningen har tagit fram "
         f"ett förslag till handlingsplan för {revision.year} som {deciding} föreslås anta.",
-        f"Planen innehåller {count} aktiviteter fördelade på {len(activity_chapters)} avsnitt"
+        f"Planen innehåller {_activities(count)} fördelade på {len(activity_chapters)} avsnitt"
         + (
             ": " + ", ".join(c.heading.lower() for c in activity_chapters) + "." if activity_chapters else "."
         ),
@@ -124,7 +128,7 @@ def _summary(revision: PlanRevision, chapters: list[Chapter], deciding: str) -> 
         added = sum(1 for c in chapters for a in c.activities.all() if not a.copied_from_id)
         removed = Activity.objects.filter(chapter__revision=previous).exclude(pk__in=kept).count()
         paragraphs.append(
-            f"Jämfört med handlingsplanen för {previous.year} har {added} aktiviteter tillkommit "
+            f"Jämfört med handlingsplanen för {previous.year} har {_activities(added)} tillkommit "
             f"och {removed} utgått."
         )
     paragraphs.append(

@@ -140,7 +140,7 @@ def test_case_document_reports_changes_since_the_previous_year(secretary, adopte
     ActivityFactory(chapter=chapter, text=kept.text, copied_from=kept)
     ActivityFactory(chapter=chapter, text="Ny aktivitet")
     summary = " ".join(pdf.case_context(draft, official=secretary)["summary"])
-    assert "Jämfört med handlingsplanen för 2019 har 1 aktiviteter tillkommit och 2 utgått." in summary
+    assert "Jämfört med handlingsplanen för 2019 har 1 aktivitet tillkommit och 2 utgått." in summary
 
 
 def test_user_text_is_escaped_and_fetches_nothing(client, coordinator, committee, monkeypatch):
@@ -263,3 +263,18 @@ def test_document_context_runs_a_fixed_number_of_queries(committee, secretary):
         return len(captured)
 
     assert queries(2) == queries(20) <= 12
+
+
+def test_long_activity_table_repeats_its_header_and_keeps_rows_whole(client, coordinator, committee):
+    revision = PlanRevisionFactory(plan__organisation=committee)
+    chapter = ChapterFactory(revision=revision, heading="Förebyggande arbete")
+    for n in range(30):
+        ActivityFactory(chapter=chapter, text=f"Dialogmöte med vårdnadshavare, tillfälle {n:02d}")
+    pages = page_texts(_get(client, coordinator, "plans:revision_pdf", revision).content)
+    table_pages = [text for text in pages if "Dialogmöte med vårdnadshavare" in text]
+    assert len(table_pages) >= 3
+    for text in table_pages:
+        assert "Aktivitet och syfte Ansvarig och samverkan Tidplan Uppföljning" in text
+        # A row split across pages would leave its text on one page and its purpose on the next.
+        assert text.count("Dialogmöte med vårdnadshavare") == text.count("Syfte: Stärka föräldrar")
+    assert sum(text.count("Dialogmöte med vårdnadshavare") for text in table_pages) == 30
