@@ -26,3 +26,8 @@ class DocumentHeader:
     official: str = ""
     subject: str = ""
     keywords: list[str] = field(default_factory=list)
+
+
+def organisation_header_lines(names_from_root: list[str]) -> list[str]:
+    """The header's left column from the names root first: the municipality in capitals, then the rest."""
+    return [names_from_root[0].upper(), *names_from_root[1:]] if names_from_root else []

@@ -4,16 +4,12 @@ Each document is a context builder plus a template under templates/pdf/; documen
 PDF/A. An adopted (frozen) revision's documents are rendered once and then served as stored bytes.
 """
 
-import re
-import unicodedata
-from dataclasses import dataclass
-
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from documents.header import DocumentHeader
-from documents.render import render_pdf
-from documents.services import get_or_render_frozen
+from documents.header import DocumentHeader, organisation_header_lines
+from documents.http import ascii_filename_part
+from documents.services import RenderedDocument, render_document
 from organisations import access
 from organisations.models import Membership, Organisation
 
@@ -23,33 +19,21 @@ PLAN_TEMPLATE = "pdf/plan_revision.html"
 CASE_TEMPLATE = "pdf/plan_case.html"
 
 
-@dataclass(frozen=True)
-class RenderedDocument:
-    content: bytes
-    filename: str
-    frozen: bool
-
-
-def ascii_name(text: str) -> str:
-    """'Skärholmen' -> 'Skarholmen': file names that survive every mail client and file system."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-") or "organisation"
-
-
 def filename_for(revision: PlanRevision, *, case: bool = False) -> str:
     """Handlingsplan-VBE-Skarholmen-2019-antagen.pdf / Beslutsforslag-Handlingsplan-VBE-...-utkast.pdf"""
     state = "utkast" if not revision.is_frozen else "antagen"
-    name = (
-        f"Handlingsplan-VBE-{ascii_name(revision.plan.organisation.short_name)}-{revision.year}-{state}.pdf"
-    )
+    organisation = ascii_filename_part(revision.plan.organisation.short_name, fallback="organisation")
+    name = f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.pdf"
     return f"Beslutsforslag-{name}" if case else name
 
 
 def organisation_lines(organisation: Organisation) -> list[str]:
     """The header's left column: the municipality in capitals, then the committee (and unit)."""
-    chain = list(Organisation.objects.ancestors_of(organisation).order_by("path"))
-    chain.sort(key=lambda org: len(org.path))
-    return [chain[0].name.upper(), *(org.name for org in chain[1:])] if chain else [organisation.name]
+    # Ancestors' paths are prefixes of each other, so ordering by path puts the municipality first.
+    names = list(
+        Organisation.objects.ancestors_of(organisation).order_by("path").values_list("name", flat=True)
+    )
+    return organisation_header_lines(names or [organisation.name])
 
 
 def deciding_body(revision: PlanRevision) -> str:
@@ -86,16 +70,45 @@ def plan_context(revision: PlanRevision) -> dict:
         subject=f"Handlingsplan mot våldsbejakande extremism för {organisation.name} {revision.year}",
         keywords=["handlingsplan", "våldsbejakande extremism", organisation.name, str(revision.year)],
     )
+    chapters = _chapters(revision)
+    routines = list(Routine.objects.filter(organisation=organisation))
+    toc = [
+        {"anchor": f"kapitel-{c.pk}", "number": n, "heading": c.heading} for n, c in enumerate(chapters, 1)
+    ]
+    if routines:
+        toc.append({"anchor": "rutiner", "number": len(chapters) + 1, "heading": "Rutiner"})
     return {
         "header": header,
+        "cover": {
+            "kicker": organisation.name,
+            "title": revision.plan.title,
+            "year": revision.year,
+            "rows": _cover_rows(revision, adoption_line),
+        },
+        "toc": toc,
         "revision": revision,
-        "plan": revision.plan,
         "organisation": organisation,
         "adoption_line": adoption_line,
-        "previous": revision.copied_from,
-        "chapters": _chapters(revision),
-        "routines": list(Routine.objects.filter(organisation=organisation)),
+        "chapters": chapters,
+        "routines": routines,
     }
+
+
+def _cover_rows(revision: PlanRevision, adoption_line: str) -> list[tuple[str, str, str]]:
+    rows = [
+        ("Organisation", revision.plan.organisation.name, ""),
+        ("Gäller år", str(revision.year), ""),
+        ("Status", "Antagen", "")
+        if revision.is_frozen
+        else ("Status", "Utkast – ej antagen", "status-draft"),
+    ]
+    if adoption_line:
+        rows.append(("Beslut", adoption_line, "adoption-line"))
+    if revision.diary_number:
+        rows.append(("Diarienummer", revision.diary_number, ""))
+    if revision.copied_from:
+        rows.append(("Ersätter", f"{revision.plan.title} {revision.copied_from.year}", ""))
+    return rows
 
 
 def _official(user, organisation: Organisation) -> tuple[str, str]:
@@ -184,28 +197,29 @@ def case_context(revision: PlanRevision, *, official) -> dict:
     }
 
 
-def _document(revision: PlanRevision, *, kind: str, build, by) -> RenderedDocument:
-    filename = filename_for(revision, case=kind == "beslutsforslag")
-
-    def render() -> bytes:
-        template = CASE_TEMPLATE if kind == "beslutsforslag" else PLAN_TEMPLATE
-        return render_pdf(template, build())
-
-    if not revision.is_frozen:
-        return RenderedDocument(render(), filename, frozen=False)
-    key = f"plans.PlanRevision:{revision.pk}:{kind}"
-    return RenderedDocument(
-        get_or_render_frozen(key=key, filename=filename, render=render, by=by), filename, True
+def _document(revision: PlanRevision, *, kind: str, template: str, build, by) -> RenderedDocument:
+    return render_document(
+        template=template,
+        build_context=build,
+        filename=filename_for(revision, case=kind == "beslutsforslag"),
+        frozen_key=f"plans.PlanRevision:{revision.pk}:{kind}" if revision.is_frozen else None,
+        by=by,
     )
 
 
 def revision_document(revision: PlanRevision, *, by) -> RenderedDocument:
     """The plan revision as a PDF: fresh for a draft, the stored bytes for an adopted revision."""
-    return _document(revision, kind="plan", build=lambda: plan_context(revision), by=by)
+    return _document(
+        revision, kind="plan", template=PLAN_TEMPLATE, build=lambda: plan_context(revision), by=by
+    )
 
 
 def case_document(revision: PlanRevision, *, by) -> RenderedDocument:
     """The beslutsförslag for adopting `revision`, prepared in the name of `by`."""
     return _document(
-        revision, kind="beslutsforslag", build=lambda: case_context(revision, official=by), by=by
+        revision,
+        kind="beslutsforslag",
+        template=CASE_TEMPLATE,
+        build=lambda: case_context(revision, official=by),
+        by=by,
     )

@@ -1,10 +1,10 @@
 """Downloads of nämnd-ready PDF documents for a plan revision."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
+from documents.http import pdf_response
 from organisations import access
 from organisations.access import Perm
 
@@ -21,23 +21,15 @@ def _exportable_revision(request, pk) -> PlanRevision:
     return revision
 
 
-def _pdf_response(document: pdf.RenderedDocument) -> HttpResponse:
-    response = HttpResponse(document.content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
-    # A draft changes with every edit; an adopted revision's bytes never do, but stay private.
-    response["Cache-Control"] = "private, max-age=3600" if document.frozen else "private, no-store"
-    return response
-
-
 @login_required
 @require_safe
 def revision_pdf(request, pk):
     revision = _exportable_revision(request, pk)
-    return _pdf_response(pdf.revision_document(revision, by=request.user))
+    return pdf_response(pdf.revision_document(revision, by=request.user))
 
 
 @login_required
 @require_safe
 def revision_case_pdf(request, pk):
     revision = _exportable_revision(request, pk)
-    return _pdf_response(pdf.case_document(revision, by=request.user))
+    return pdf_response(pdf.case_document(revision, by=request.user))

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
+import documents.services
 from documents.models import StoredDocument
 from documents.render import BASE_URL, StaticOnlyURLFetcher
 from plans import pdf
@@ -170,7 +171,7 @@ def test_adopted_pdf_is_stored_once_and_served_byte_for_byte(
     def changed_layout(template_name, context):
         return b"%PDF-1.7 a new layout"
 
-    monkeypatch.setattr(pdf, "render_pdf", changed_layout)
+    monkeypatch.setattr(documents.services, "render_pdf", changed_layout)
     second = _get(client, central, "plans:revision_pdf", adopted).content
     assert second == first
     assert StoredDocument.objects.count() == 1
@@ -192,7 +193,7 @@ def test_draft_renders_fresh_every_time(client, coordinator, draft):
 
 @pytest.fixture
 def fake_render(monkeypatch):
-    monkeypatch.setattr(pdf, "render_pdf", lambda template_name, context: b"%PDF-1.7 test")
+    monkeypatch.setattr(documents.services, "render_pdf", lambda template_name, context: b"%PDF-1.7 test")
 
 
 @pytest.mark.parametrize("name", ["plans:revision_pdf", "plans:revision_case_pdf"])
