@@ -202,6 +202,10 @@ BUILDERS = {
     "plans:activity_history@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:revision_import": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_import@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_pdf": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_case_pdf": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_case_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:routine_detail": lambda side: {"pk": side.routine.pk},
     "plans:routine_edit": lambda side: {"pk": side.routine.pk},
     # followup
