@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from organisations.models import Membership, Organisation
 from tests.factories import (
@@ -98,6 +99,10 @@ def _followup(side: SimpleNamespace, canary: str) -> None:
     """An open follow-up round on the adopted revision; its one entry is reported on by the side's unit."""
     side.round = FollowUpRoundFactory(revision=side.adopted_revision)
     side.entry = ActivityFollowUpFactory(round=side.round, activity=side.adopted_activity)
+    side.closed_round = FollowUpRoundFactory(
+        revision=side.adopted_revision, kind="tertial1", status="stangd", closed_at=timezone.now()
+    )
+    side.closed_entry = ActivityFollowUpFactory(round=side.closed_round, activity=side.adopted_activity)
 
 
 def _situation(side: SimpleNamespace, canary: str) -> None:
@@ -213,8 +218,11 @@ BUILDERS = {
     "followup:round_report": lambda side: {"pk": side.round.pk},
     "followup:round_export": lambda side: {"pk": side.round.pk},
     "followup:round_comment": lambda side: {"pk": side.round.pk},
+    "followup:round_comment@frozen": lambda side: {"pk": side.closed_round.pk},
     "followup:round_close": lambda side: {"pk": side.round.pk},
+    "followup:round_close@frozen": lambda side: {"pk": side.closed_round.pk},
     "followup:entry_report": lambda side: {"pk": side.entry.pk},
+    "followup:entry_report@frozen": lambda side: {"pk": side.closed_entry.pk},
     "followup:activity_history": lambda side: {"pk": side.adopted_activity.pk},
     # situation (lägesbild): the draft is the default, the fastställd picture a variant
     "situation:picture_detail": lambda side: {"pk": side.picture.pk},

@@ -65,12 +65,18 @@ MATRIX = {
     "followup:activity_history":               (LOGIN,   OK,      OK,      OK,      OK,      MISSING, OK),
     "followup:entry_report":                   (LOGIN,   OK,      DENIED,  OK,      DENIED,  MISSING, OK),
     "followup:entry_report POST":              (LOGIN,   BAD,     DENIED,  BAD,     DENIED,  MISSING, BAD),
+    "followup:entry_report@frozen":            (LOGIN,   REDIR,   DENIED,  REDIR,   DENIED,  MISSING, REDIR),
+    "followup:entry_report@frozen POST":       (LOGIN,   REDIR,   DENIED,  REDIR,   DENIED,  MISSING, REDIR),
     "followup:my_entries":                     (LOGIN,   OK,      DENIED,  OK,      DENIED,  OK,      OK),
     "followup:overview":                       (LOGIN,   OK,      OK,      DENIED,  OK,      OK,      OK),
     "followup:round_close":                    (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
     "followup:round_close POST":               (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "followup:round_close@frozen":             (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "followup:round_close@frozen POST":        (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
     "followup:round_comment":                  (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
     "followup:round_comment POST":             (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  MISSING, BAD),
+    "followup:round_comment@frozen":           (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "followup:round_comment@frozen POST":      (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
     "followup:round_detail":                   (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "followup:round_export":                   (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "followup:round_list":                     (LOGIN,   OK,      OK,      REDIR,   OK,      OK,      OK),
@@ -282,9 +288,17 @@ def test_a_new_url_without_a_row_is_noticed(settings):
 
 
 def _frozen_state(side):
-    """Everything of the side's adopted revision a write could change: it must never change."""
+    """Everything of the side's adopted revision, fastställd lägesbild and closed follow-up round that a
+    write could change: none of it may ever change."""
     revision = PlanRevision.objects.get(pk=side.adopted_revision.pk)
+    closed = FollowUpRound.objects.get(pk=side.closed_round.pk)
+    picture = SituationPicture.objects.get(pk=side.established_picture.pk)
     return (
+        (closed.status, closed.version, closed.overall_comment),
+        list(closed.entries.order_by("pk").values_list("pk", "version", "status_id", "narrative")),
+        (picture.status, picture.version, picture.analysis, picture.occurrence),
+        list(picture.sources.order_by("pk").values_list("pk", "description")),
+        list(picture.observations.order_by("pk").values_list("pk", "description", "count")),
         revision.version,
         revision.status,
         revision.year,
