@@ -36,6 +36,15 @@ def unprotected(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def inaccessible(request):
+    """A deliberately inaccessible page (an image without text, a field without label): proves that the
+    axe check reports what it should."""
+    return HttpResponse(
+        '<!doctype html><html lang="sv"><head><title>Prov</title></head><body><main><h1>Prov</h1>'
+        '<img src="/static/saknas.png"><input type="text" name="q"></main></body></html>'
+    )
+
+
 urlpatterns = [
     *project_urls.urlpatterns,
     path("__prov__/nekad/", denied, name="test_denied"),
@@ -43,4 +52,5 @@ urlpatterns = [
     path("__prov__/sparrad/", locked_out, name="test_locked_out"),
     path("__prov__/fel/", views.server_error, name="test_server_error"),
     path("__prov__/utan-csrf/", unprotected, name="test_csrf_exempt"),
+    path("__prov__/otillganglig/", inaccessible, name="test_inaccessible"),
 ]

@@ -172,3 +172,10 @@ def test_pages_have_no_serious_accessibility_violations(page, log_in_as, role):
         if blocking:
             reports.append(f"--- {name} as {role} ({url}, {response.status}):\n" + results.generate_report())
     assert not reports, "\n".join(reports)
+
+
+def test_axe_reports_serious_violations(page):
+    """Proof the check bites: a page with an unlabelled field and an image without text is blocked."""
+    page.goto("/__prov__/otillganglig/")
+    impacts = {v["id"]: v["impact"] for v in _axe.run(page).response["violations"]}
+    assert impacts.get("image-alt") in BLOCKING and impacts.get("label") in BLOCKING
