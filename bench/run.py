@@ -10,7 +10,7 @@ HERE = Path(__file__).resolve().parent
 def main() -> int:
     failed = []
     for script in sorted(HERE.glob("*.py")):
-        if script.name in {"run.py", "__init__.py"}:
+        if script.name == "run.py" or script.name.startswith("_"):
             continue
         print(f"== {script.name}", flush=True)
         if subprocess.run([sys.executable, str(script), *sys.argv[1:]], check=False).returncode:
