@@ -58,11 +58,7 @@ def csp_violations():
 
 
 @pytest.fixture
-def page(
-    browser, browser_context_args, django_db_serialized_rollback, transactional_db, dialogs, csp_violations
-):
-    """A fresh context; the database keeps the rows data migrations made (statuses, environments), which a
-    transactional test would otherwise flush for every later test on the worker."""
+def page(browser, browser_context_args, transactional_db, dialogs, csp_violations):
     context = browser.new_context(**browser_context_args)
     context.set_default_timeout(5000)
     page = context.new_page()
