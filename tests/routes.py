@@ -115,6 +115,10 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
     for picture in (side.established_picture, side.picture):
         picture.source = SourceFactory(picture=picture, description=f"Enkät {text}")
         picture.observation = ObservationFactory(picture=picture, description=f"Klotter {text}")
+    # The plan names the lägesbild it rests on (shown only to those who may read lägesbilder).
+    for revision in (side.adopted_revision, side.draft_revision):
+        revision.situation_picture = side.established_picture
+        revision.save()
 
 
 WORLD_EXTENSIONS = [_plans, _followup, _situation]

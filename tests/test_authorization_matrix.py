@@ -330,6 +330,9 @@ def _check_response(role, response, url, name, problems):
     for text, allowed in readers.items():
         if role not in allowed | CANARY_ALLOWED.get(name, set()) and text in html:
             problems.append(f"{role}: sees {text!r} of the own committee at {url}")
+    situation_link = f'href="{reverse("situation:picture_list")}'
+    if role not in MAY_READ_OWN_SITUATION | {"other_coordinator"} and situation_link in html:
+        problems.append(f"{role}: is shown a link to a lägesbild at {url}")
     if role != "superuser" and FOREIGN_CANARY in html:
         problems.append(f"{role}: sees another municipality's text at {url}")
 
@@ -469,3 +472,14 @@ def test_a_create_form_naming_another_organisation_creates_nothing(name):
     assert response.status_code in {200, 400, 403} and not created().exists()
     response = _client_for(world.users["coordinator"]).post(url, data(world.own))
     assert response.status_code == 302 and created().exists()
+
+
+@pytest.mark.django_db
+def test_the_lagesbild_link_check_has_a_link_to_find():
+    """The adopted revision names its lägesbild: the samordnare sees the link, so the matrix's check that
+    a medarbetare is never shown one is not vacuous."""
+    world = World()
+    url = reverse("plans:revision_detail", args=[world.own.adopted_revision.pk])
+    link = f'href="{reverse("situation:picture_detail", args=[world.own.established_picture.pk])}"'
+    assert link in _client_for(world.users["coordinator"]).get(url).content.decode()
+    assert link not in _client_for(world.users["staff"]).get(url).content.decode()
