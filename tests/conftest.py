@@ -61,3 +61,43 @@ def other_coordinator(other_committee):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin-test", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Hashing with the production hasher costs ~0.2 s per user; tests only need logins to work."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- rows made by data migrations survive the flush after transactional (browser) tests ---------------
+
+REFERENCE_APPS = ("organisations", "documents", "situation", "plans", "followup")
+
+
+def _reference_models():
+    from django.apps import apps
+
+    return [model for app in REFERENCE_APPS for model in apps.get_app_config(app).get_models()]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Data migrations create rows (follow-up statuses, lägesbild environments and kinds). A transactional
+    test such as a browser test ends with a flush that deletes them, so every later test on the worker
+    would miss them: save them from the fresh database and put them back after every flush."""
+    from django.core import serializers
+    from django.db.models.signals import post_migrate
+
+    with django_db_blocker.unblock():
+        rows = serializers.serialize(
+            "json", [obj for model in _reference_models() for obj in model._base_manager.all()]
+        )
+
+    def restore(sender, using, **kwargs):
+        if any(model._base_manager.using(using).exists() for model in _reference_models()):
+            return
+        for obj in serializers.deserialize("json", rows, using=using):
+            obj.save(using=using)
+
+    post_migrate.connect(restore, weak=False, dispatch_uid="tests-restore-reference-rows")
+    yield

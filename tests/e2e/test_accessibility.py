@@ -1,0 +1,181 @@
+"""WCAG 2.1 AA: axe-core (bundled by axe-playwright-python, runs offline) on every page type as every role.
+
+How a new page joins: add ONE line to PAGES: a name, a function from the test `World` (tests/routes.py)
+to the page's URL, and the roles that can open it (and that see it differently: a samordnare sees edit
+controls, a medarbetare does not). `SUBMIT` after the roles sends the page's form as it is, to check the
+page with its form errors. The test fails on any violation of impact "serious" or "critical" and prints
+axe's report.
+
+One test per role: one browser context, logged in once, visits every page of that role.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+
+from tests.routes import World
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+ANON, COORD, SECR, STAFF, CENTRAL, OTHER, SUPER = (
+    "anonymous",
+    "coordinator",
+    "secretary",
+    "staff",
+    "central",
+    "other_coordinator",
+    "superuser",
+)
+MEMBERS = (COORD, SECR, STAFF, CENTRAL, OTHER, SUPER)
+READERS_OF_DRAFTS = (COORD, SECR, CENTRAL)
+SUBMIT = True
+
+
+def _pk(name, attr):
+    return lambda w: reverse(name, args=[attr(w)])
+
+
+PAGES = [
+    # (name, url builder, roles[, SUBMIT])
+    ("inloggning", lambda w: reverse("login"), (ANON,)),
+    ("start", lambda w: reverse("home"), MEMBERS),
+    ("403 åtkomst nekad", lambda w: "/__prov__/nekad/", (STAFF, COORD)),
+    ("404 sidan finns inte", lambda w: "/finns-inte/", (ANON, COORD)),
+    ("403 CSRF", lambda w: "/__prov__/csrf/", (ANON,)),
+    ("429 spärrad inloggning", lambda w: "/__prov__/sparrad/", (ANON,)),
+    ("500 tekniskt fel", lambda w: "/__prov__/fel/", (ANON,)),
+    # plans
+    ("handlingsplaner", lambda w: reverse("plans:plan_list"), (COORD, SECR, STAFF, CENTRAL)),
+    ("ny handlingsplan", lambda w: reverse("plans:plan_create"), (COORD,)),
+    ("ny handlingsplan med fel", lambda w: reverse("plans:plan_create"), (COORD,), SUBMIT),
+    ("handlingsplan", _pk("plans:plan_detail", lambda w: w.own.plan.pk), (COORD, STAFF, CENTRAL)),
+    ("revidering utkast", _pk("plans:revision_detail", lambda w: w.own.draft_revision.pk), READERS_OF_DRAFTS),
+    ("revidering antagen", _pk("plans:revision_detail", lambda w: w.own.adopted_revision.pk), (COORD, STAFF)),
+    ("revideringens uppgifter", _pk("plans:revision_edit", lambda w: w.own.draft_revision.pk), (COORD,)),
+    ("anta revidering", _pk("plans:revision_adopt", lambda w: w.own.draft_revision.pk), (SECR,)),
+    (
+        "anta revidering med fel",
+        _pk("plans:revision_adopt", lambda w: w.own.draft_revision.pk),
+        (SECR,),
+        SUBMIT,
+    ),
+    (
+        "historik revidering",
+        _pk("plans:revision_history", lambda w: w.own.draft_revision.pk),
+        (COORD, CENTRAL),
+    ),
+    ("jämförelse", _pk("plans:revision_compare", lambda w: w.own.draft_revision.pk), (COORD, SECR)),
+    ("nytt kapitel", _pk("plans:chapter_create", lambda w: w.own.draft_revision.pk), (COORD,)),
+    ("ta bort kapitel", _pk("plans:chapter_delete", lambda w: w.own.chapter.pk), (COORD,)),
+    ("ny aktivitet med fel", _pk("plans:activity_create", lambda w: w.own.chapter.pk), (COORD,), SUBMIT),
+    ("ändra aktivitet", _pk("plans:activity_edit", lambda w: w.own.activity.pk), (COORD,)),
+    ("aktivitet", _pk("plans:activity_detail", lambda w: w.own.adopted_activity.pk), (COORD, STAFF)),
+    ("historik aktivitet", _pk("plans:activity_history", lambda w: w.own.activity.pk), (COORD,)),
+    ("aktivitetskatalog", lambda w: reverse("plans:activity_list"), (COORD, STAFF, OTHER)),
+    (
+        "aktivitetskatalog sökträffar",
+        lambda w: reverse("plans:activity_list") + "?q=Antagen",
+        (STAFF, CENTRAL),
+    ),
+    ("aktivitetskatalog utan träffar", lambda w: reverse("plans:activity_list") + "?q=xyzzyq", (STAFF,)),
+    ("rutiner", lambda w: reverse("plans:routine_list"), (COORD, STAFF, OTHER)),
+    ("rutin", _pk("plans:routine_detail", lambda w: w.own.routine.pk), (COORD, STAFF)),
+    ("ny rutin med fel", lambda w: reverse("plans:routine_create"), (COORD,), SUBMIT),
+    ("ändra rutin", _pk("plans:routine_edit", lambda w: w.own.routine.pk), (COORD,)),
+    ("importera med fel", _pk("plans:revision_import", lambda w: w.own.draft_revision.pk), (COORD,), SUBMIT),
+    # followup
+    ("uppföljningar", lambda w: reverse("followup:round_list"), (COORD, SECR, CENTRAL)),
+    ("ny uppföljning med fel", lambda w: reverse("followup:round_open"), (COORD,), SUBMIT),
+    ("uppföljning framsteg", _pk("followup:round_detail", lambda w: w.own.round.pk), READERS_OF_DRAFTS),
+    ("uppföljningsrapport", _pk("followup:round_report", lambda w: w.own.round.pk), (COORD, SECR)),
+    ("rapportens kommentar", _pk("followup:round_comment", lambda w: w.own.round.pk), (COORD,)),
+    ("stäng uppföljning", _pk("followup:round_close", lambda w: w.own.round.pk), (COORD,)),
+    ("återrapportera med fel", _pk("followup:entry_report", lambda w: w.own.entry.pk), (STAFF,), SUBMIT),
+    ("återrapportera", _pk("followup:entry_report", lambda w: w.own.entry.pk), (COORD,)),
+    ("min återrapportering", lambda w: reverse("followup:my_entries"), (STAFF,)),
+    ("uppföljningsöversikt", lambda w: reverse("followup:overview"), (COORD, CENTRAL)),
+    (
+        "uppföljningshistorik",
+        _pk("followup:activity_history", lambda w: w.own.adopted_activity.pk),
+        (COORD, STAFF),
+    ),
+    # situation (lägesbild): never for medarbetare
+    ("lägesbilder", lambda w: reverse("situation:picture_list"), (COORD, SECR, CENTRAL)),
+    ("ny lägesbild med fel", lambda w: reverse("situation:picture_create"), (COORD,), SUBMIT),
+    ("lägesbild utkast", _pk("situation:picture_detail", lambda w: w.own.picture.pk), READERS_OF_DRAFTS),
+    (
+        "lägesbild fastställd",
+        _pk("situation:picture_detail", lambda w: w.own.established_picture.pk),
+        (COORD, SECR),
+    ),
+    ("ändra lägesbild", _pk("situation:picture_edit", lambda w: w.own.picture.pk), (COORD,)),
+    ("fastställ lägesbild", _pk("situation:picture_establish", lambda w: w.own.picture.pk), (COORD,)),
+    (
+        "lägesbild år för år",
+        _pk("situation:picture_comparison", lambda w: w.own.picture.pk),
+        (COORD, SECR, CENTRAL),
+    ),
+    ("ny källa med fel", _pk("situation:source_create", lambda w: w.own.picture.pk), (COORD,), SUBMIT),
+    ("ändra källa", _pk("situation:source_edit", lambda w: w.own.picture.source.pk), (COORD,)),
+    ("ta bort källa", _pk("situation:source_delete", lambda w: w.own.picture.source.pk), (COORD,)),
+    (
+        "ny iakttagelse med fel",
+        _pk("situation:observation_create", lambda w: w.own.picture.pk),
+        (COORD,),
+        SUBMIT,
+    ),
+    (
+        "ändra iakttagelse",
+        _pk("situation:observation_edit", lambda w: w.own.picture.observation.pk),
+        (COORD,),
+    ),
+]
+
+ROLES = (ANON, *MEMBERS)
+BLOCKING = {"serious", "critical"}
+_axe = Axe()
+
+
+@pytest.fixture(autouse=True)
+def error_routes(settings):
+    settings.ROOT_URLCONF = "tests.urls"  # the project's URLs plus routes that raise each error
+
+
+def pages_for(role):
+    return [(entry[0], entry[1], len(entry) > 3 and entry[3]) for entry in PAGES if role in entry[2]]
+
+
+def test_every_role_has_pages_and_every_page_a_role():
+    assert all(entry[2] and set(entry[2]) <= set(ROLES) for entry in PAGES)
+    assert len({entry[0] for entry in PAGES}) == len(PAGES), "page names must be unique"
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if pages_for(r)])
+def test_pages_have_no_serious_accessibility_violations(page, log_in_as, role):
+    world = World()
+    log_in_as(world.users[role])
+    reports = []
+    for name, url_for, submit in pages_for(role):
+        url = url_for(world)
+        response = page.goto(url)
+        if not name[0].isdigit() and response.status != 200:  # "403 …", "404 …": the error pages
+            reports.append(f"--- {name} as {role} ({url}): got {response.status}, not the page")
+            continue
+        if submit:
+            form = page.locator("main form.form").first
+            form.evaluate("form => { form.noValidate = true; }")  # the server's errors, not the browser's
+            with page.expect_navigation():
+                form.locator("button[type=submit]").first.click()
+            assert page.locator(".error-summary").count(), f"{name}: the form showed no error"
+        results = _axe.run(page)
+        blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+        if blocking:
+            reports.append(f"--- {name} as {role} ({url}, {response.status}):\n" + results.generate_report())
+    assert not reports, "\n".join(reports)
+
+
+def test_axe_reports_serious_violations(page):
+    """Proof the check bites: a page with an unlabelled field and an image without text is blocked."""
+    page.goto("/__prov__/otillganglig/")
+    impacts = {v["id"]: v["impact"] for v in _axe.run(page).response["violations"]}
+    assert impacts.get("image-alt") in BLOCKING and impacts.get("label") in BLOCKING

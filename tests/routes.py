@@ -1,0 +1,273 @@
+"""Every URL of the project, and how to fill its arguments: shared by the authorization matrix, the
+CSRF walker and the header checks.
+
+A new route with arguments (`<int:pk>`, `<slug:...>`) needs ONE line in `BUILDERS`: a function that
+takes one side of the `World` (`world.own` or `world.foreign`) and returns the URL kwargs. If the route
+needs an object the world does not have yet, append a function to `WORLD_EXTENSIONS` that creates it on
+each side (see `_plans` below for the shape).
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from organisations.models import Membership, Organisation
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    ActivityFollowUpFactory,
+    ChapterFactory,
+    FollowUpRoundFactory,
+    ObservationFactory,
+    OrganisationFactory,
+    PlanRevisionFactory,
+    RoutineFactory,
+    SituationPictureFactory,
+    SourceFactory,
+    UserFactory,
+    member,
+)
+
+Role = Membership.Role
+
+# Namespaces left out of the walk: Django's admin guards itself with is_staff and model permissions
+# (tests/test_authorization_matrix.py checks that separately).
+EXCLUDED_NAMESPACES = {"admin"}
+
+# Texts that exist only in one organisation's activities: a page shown to someone who may not read that
+# organisation must never contain them.
+OWN_CANARY = "KANARIE-egen-4f9c"
+FOREIGN_CANARY = "KANARIE-annan-kommun-8d21"
+# Appended to the canary in texts that only some readers of the organisation may see: drafts (not for
+# medarbetare) and lägesbild material (not for medarbetare, more sensitive than the plan).
+DRAFT_MARK = "-utkast"
+SITUATION_MARK = "-lagesbild"
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str  # "home" or "plans:plan_detail"
+    route: str  # the pattern as written, for messages
+    params: tuple[str, ...]  # the kwargs the pattern needs
+
+
+def _walk(patterns, prefix="", namespace=None, params=()):
+    for entry in patterns:
+        own_params = tuple(entry.pattern.regex.groupindex)
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace
+            if ns in EXCLUDED_NAMESPACES:
+                continue
+            full_ns = ":".join(filter(None, [namespace, ns])) or None
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), full_ns, params + own_params)
+        elif isinstance(entry, URLPattern):
+            route = prefix + str(entry.pattern)
+            if not entry.name:
+                raise AssertionError(f"URL {route!r} has no name: give every path() a name=.")
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield Route(name=name, route=route, params=params + own_params)
+
+
+def all_routes() -> list[Route]:
+    """Every named URL of the project except the excluded namespaces, from the live URL resolver."""
+    routes = {}
+    for route in _walk(get_resolver().url_patterns):
+        routes.setdefault(route.name, route)
+    return sorted(routes.values(), key=lambda r: r.name)
+
+
+# --- the world every walk runs in ------------------------------------------------------------------
+
+
+def _plans(side: SimpleNamespace, canary: str) -> None:
+    """An adopted revision and a draft of the side's plan, each with a chapter, an activity, a routine."""
+    side.plan = ActionPlanFactory(organisation=side.org)
+    side.adopted_revision = PlanRevisionFactory(plan=side.plan, year=2019, adopted=True)
+    side.adopted_chapter = ChapterFactory(revision=side.adopted_revision)
+    side.adopted_activity = ActivityFactory(chapter=side.adopted_chapter, text=f"Antagen aktivitet {canary}")
+    side.adopted_activity.responsible_unit = side.unit
+    side.adopted_activity.save()
+    side.draft_revision = PlanRevisionFactory(plan=side.plan, year=2020)
+    side.chapter = ChapterFactory(revision=side.draft_revision)
+    side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}")
+    side.routine = RoutineFactory(organisation=side.org, body=f"Rutin {canary}")
+
+
+def _followup(side: SimpleNamespace, canary: str) -> None:
+    """An open follow-up round on the adopted revision; its one entry is reported on by the side's unit."""
+    side.round = FollowUpRoundFactory(revision=side.adopted_revision)
+    side.entry = ActivityFollowUpFactory(round=side.round, activity=side.adopted_activity)
+    side.closed_round = FollowUpRoundFactory(
+        revision=side.adopted_revision, kind="tertial1", status="stangd", closed_at=timezone.now()
+    )
+    side.closed_entry = ActivityFollowUpFactory(round=side.closed_round, activity=side.adopted_activity)
+
+
+def _situation(side: SimpleNamespace, canary: str) -> None:
+    """A fastställd lägesbild (2018) and this year's draft (2019), each with a source and an observation."""
+    text = f"{canary}{SITUATION_MARK}"
+    side.established_picture = SituationPictureFactory(
+        organisation=side.org, year=2018, established=True, analysis=f"Fastställd analys {text}"
+    )
+    side.picture = SituationPictureFactory(organisation=side.org, year=2019, analysis=f"Analys {text}")
+    for picture in (side.established_picture, side.picture):
+        picture.source = SourceFactory(picture=picture, description=f"Enkät {text}")
+        picture.observation = ObservationFactory(picture=picture, description=f"Klotter {text}")
+    # The plan names the lägesbild it rests on (shown only to those who may read lägesbilder).
+    for revision in (side.adopted_revision, side.draft_revision):
+        revision.situation_picture = side.established_picture
+        revision.save()
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation]
+
+
+class World:
+    """Own organisation (`committee` with its unit) with every role, and a foreign municipality.
+
+    `own` holds the objects of the committee the coordinator, secretary and staff work for; `foreign`
+    holds the same objects in another municipality that none of them may read.
+    """
+
+    def __init__(self):
+        municipality = OrganisationFactory(
+            name="Teststad", short_name="Teststad", kind=Organisation.Kind.MUNICIPALITY
+        )
+        committee = OrganisationFactory(name="Norra nämnden", short_name="Norra", parent=municipality)
+        unit = OrganisationFactory(
+            name="Fritidsenheten", short_name="Fritid", kind=Organisation.Kind.UNIT, parent=committee
+        )
+        other_committee = OrganisationFactory(name="Södra nämnden", short_name="Sodra", parent=municipality)
+        foreign_municipality = OrganisationFactory(
+            name="Grannkommunen", short_name="Granne", kind=Organisation.Kind.MUNICIPALITY
+        )
+        foreign_committee = OrganisationFactory(
+            name="Grannkommunens nämnd", short_name="GranneN", parent=foreign_municipality
+        )
+        foreign_unit = OrganisationFactory(
+            name="Grannkommunens enhet",
+            short_name="GranneE",
+            kind=Organisation.Kind.UNIT,
+            parent=foreign_committee,
+        )
+        self.users = {
+            "anonymous": None,
+            "coordinator": member(Role.COORDINATOR, committee, username="m-samordnare"),
+            "secretary": member(Role.SECRETARY, committee, username="m-sekreterare"),
+            "staff": member(Role.STAFF, unit, username="m-medarbetare"),
+            "central": member(Role.CENTRAL, municipality, username="m-central"),
+            "other_coordinator": member(Role.COORDINATOR, other_committee, username="m-samordnare-annan"),
+            "superuser": UserFactory(username="m-admin", is_superuser=True, is_staff=True),
+        }
+        self.own = SimpleNamespace(org=committee, unit=unit, municipality=municipality)
+        self.foreign = SimpleNamespace(
+            org=foreign_committee, unit=foreign_unit, municipality=foreign_municipality
+        )
+        for extend in WORLD_EXTENSIONS:
+            extend(self.own, OWN_CANARY)
+            extend(self.foreign, FOREIGN_CANARY)
+
+
+# --- how to fill each route's kwargs ---------------------------------------------------------------
+# url name -> function(side) -> kwargs. One line per route with arguments, e.g.
+#   "plans:plan_detail": lambda side: {"pk": side.plan.pk},
+# A second object for the same route is a variant, "name@variant" (e.g. the adopted revision beside the
+# draft); the matrix asks for it with a row "name@variant" or "name@variant POST".
+BUILDERS = {
+    # plans: the draft revision is the default, the adopted (frozen) one a variant
+    "plans:plan_detail": lambda side: {"pk": side.plan.pk},
+    "plans:revision_detail": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_detail@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_edit": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_edit@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_adopt": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_adopt@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_start_next": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_history": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_history@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_compare": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_compare@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:chapter_create": lambda side: {"revision_pk": side.draft_revision.pk},
+    "plans:chapter_create@frozen": lambda side: {"revision_pk": side.adopted_revision.pk},
+    "plans:chapter_edit": lambda side: {"pk": side.chapter.pk},
+    "plans:chapter_edit@frozen": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:chapter_delete": lambda side: {"pk": side.chapter.pk},
+    "plans:chapter_delete@frozen": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:chapter_move": lambda side: {"pk": side.chapter.pk},
+    "plans:chapter_move@frozen": lambda side: {"pk": side.adopted_chapter.pk},
+    "plans:activity_create": lambda side: {"chapter_pk": side.chapter.pk},
+    "plans:activity_create@frozen": lambda side: {"chapter_pk": side.adopted_chapter.pk},
+    "plans:activity_detail": lambda side: {"pk": side.activity.pk},
+    "plans:activity_detail@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_edit": lambda side: {"pk": side.activity.pk},
+    "plans:activity_edit@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_delete": lambda side: {"pk": side.activity.pk},
+    "plans:activity_delete@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_move": lambda side: {"pk": side.activity.pk},
+    "plans:activity_move@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:activity_history": lambda side: {"pk": side.activity.pk},
+    "plans:activity_history@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:revision_import": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_import@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_pdf": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_case_pdf": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_case_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:routine_detail": lambda side: {"pk": side.routine.pk},
+    "plans:routine_edit": lambda side: {"pk": side.routine.pk},
+    # followup
+    "followup:round_detail": lambda side: {"pk": side.round.pk},
+    "followup:round_report": lambda side: {"pk": side.round.pk},
+    "followup:round_export": lambda side: {"pk": side.round.pk},
+    "followup:round_comment": lambda side: {"pk": side.round.pk},
+    "followup:round_comment@frozen": lambda side: {"pk": side.closed_round.pk},
+    "followup:round_close": lambda side: {"pk": side.round.pk},
+    "followup:round_close@frozen": lambda side: {"pk": side.closed_round.pk},
+    "followup:entry_report": lambda side: {"pk": side.entry.pk},
+    "followup:entry_report@frozen": lambda side: {"pk": side.closed_entry.pk},
+    "followup:activity_history": lambda side: {"pk": side.adopted_activity.pk},
+    # situation (lägesbild): the draft is the default, the fastställd picture a variant
+    "situation:picture_detail": lambda side: {"pk": side.picture.pk},
+    "situation:picture_detail@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_edit": lambda side: {"pk": side.picture.pk},
+    "situation:picture_edit@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_establish": lambda side: {"pk": side.picture.pk},
+    "situation:picture_establish@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_next_year": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_comparison": lambda side: {"pk": side.picture.pk},
+    "situation:source_create": lambda side: {"pk": side.picture.pk},
+    "situation:source_create@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:source_edit": lambda side: {"pk": side.picture.source.pk},
+    "situation:source_edit@frozen": lambda side: {"pk": side.established_picture.source.pk},
+    "situation:source_delete": lambda side: {"pk": side.picture.source.pk},
+    "situation:source_delete@frozen": lambda side: {"pk": side.established_picture.source.pk},
+    "situation:observation_create": lambda side: {"pk": side.picture.pk},
+    "situation:observation_create@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:observation_edit": lambda side: {"pk": side.picture.observation.pk},
+    "situation:observation_edit@frozen": lambda side: {"pk": side.established_picture.observation.pk},
+    "situation:observation_delete": lambda side: {"pk": side.picture.observation.pk},
+    "situation:observation_delete@frozen": lambda side: {"pk": side.established_picture.observation.pk},
+}
+
+
+class MissingBuilder(AssertionError):
+    pass
+
+
+def kwargs_for(route: Route, side: SimpleNamespace, variant: str = "") -> dict:
+    if variant:
+        return BUILDERS[f"{route.name}@{variant}"](side)
+    if not route.params:
+        return {}
+    if route.name not in BUILDERS:
+        raise MissingBuilder(
+            f"URL {route.name!r} ({route.route}) takes {list(route.params)}: add a line to BUILDERS in "
+            f"tests/routes.py, e.g.  {route.name!r}: lambda side: {{{route.params[0]!r}: side.<object>.pk}},"
+        )
+    return BUILDERS[route.name](side)
+
+
+def url_for(route: Route, side: SimpleNamespace, variant: str = "") -> str:
+    return reverse(route.name, kwargs=kwargs_for(route, side, variant))
