@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "followup"
 
-urlpatterns = []
+urlpatterns = [
+    path("uppfoljning/", views.round_list, name="round_list"),
+    path("uppfoljning/ny/", views.round_open, name="round_open"),
+    path("uppfoljning/mina/", views.my_entries, name="my_entries"),
+    path("uppfoljning/oversikt/", views.overview, name="overview"),
+    path("uppfoljning/<int:pk>/", views.round_detail, name="round_detail"),
+    path("uppfoljning/<int:pk>/rapport/", views.round_report, name="round_report"),
+    path("uppfoljning/<int:pk>/export.xlsx", views.round_export, name="round_export"),
+    path("uppfoljning/<int:pk>/kommentar/", views.round_comment, name="round_comment"),
+    path("uppfoljning/<int:pk>/stang/", views.round_close, name="round_close"),
+    path("uppfoljning/rapportera/<int:pk>/", views.entry_report, name="entry_report"),
+    path("uppfoljning/aktivitet/<int:pk>/historik/", views.activity_history, name="activity_history"),
+]

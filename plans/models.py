@@ -124,6 +124,11 @@ class PlanRevision(models.Model):
         return f"{line}, dnr {self.diary_number}" if self.diary_number else line
 
 
+class ChapterQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(revision__in=PlanRevision.objects.visible_to(user))
+
+
 class Chapter(models.Model):
     """A chapter of a revision: prose, or a section holding a table of activities."""
 
@@ -153,6 +158,7 @@ class Chapter(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
+    objects = ChapterQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kapitel"

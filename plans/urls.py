@@ -1,5 +1,41 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "plans"
 
-urlpatterns = []
+urlpatterns = [
+    # Handlingsplaner, revisions, chapters (the editing core).
+    path("handlingsplaner/", views.plan_list, name="plan_list"),
+    path("handlingsplaner/ny/", views.plan_create, name="plan_create"),
+    path("handlingsplaner/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("handlingsplaner/revideringar/<int:pk>/", views.revision_detail, name="revision_detail"),
+    path("handlingsplaner/revideringar/<int:pk>/uppgifter/", views.revision_edit, name="revision_edit"),
+    path("handlingsplaner/revideringar/<int:pk>/anta/", views.revision_adopt, name="revision_adopt"),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/starta-revidering/",
+        views.revision_start_next,
+        name="revision_start_next",
+    ),
+    path("handlingsplaner/revideringar/<int:pk>/historik/", views.revision_history, name="revision_history"),
+    path("handlingsplaner/revideringar/<int:pk>/jamfor/", views.revision_compare, name="revision_compare"),
+    path(
+        "handlingsplaner/revideringar/<int:revision_pk>/kapitel/nytt/",
+        views.chapter_create,
+        name="chapter_create",
+    ),
+    path("handlingsplaner/kapitel/<int:pk>/andra/", views.chapter_edit, name="chapter_edit"),
+    path("handlingsplaner/kapitel/<int:pk>/ta-bort/", views.chapter_delete, name="chapter_delete"),
+    path("handlingsplaner/kapitel/<int:pk>/flytta/", views.chapter_move, name="chapter_move"),
+    path(
+        "handlingsplaner/kapitel/<int:chapter_pk>/aktiviteter/ny/",
+        views.activity_create,
+        name="activity_create",
+    ),
+    # One activity (the catalogue list at /aktiviteter/ lives beside these).
+    path("aktiviteter/<int:pk>/", views.activity_detail, name="activity_detail"),
+    path("aktiviteter/<int:pk>/andra/", views.activity_edit, name="activity_edit"),
+    path("aktiviteter/<int:pk>/ta-bort/", views.activity_delete, name="activity_delete"),
+    path("aktiviteter/<int:pk>/flytta/", views.activity_move, name="activity_move"),
+    path("aktiviteter/<int:pk>/historik/", views.activity_history, name="activity_history"),
+]

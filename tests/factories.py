@@ -113,3 +113,26 @@ class RoutineFactory(factory.django.DjangoModelFactory):
     title = "Rutin vid oro/händelse rörande våldsbejakande extremism"
     body = "Kontakta närmaste chef och förvaltningens samordnare samma dag."
     contact = "Samordnare, telefon 08-123 456 78"
+
+
+# --- followup --------------------------------------------------------------------------------------
+
+
+class FollowUpRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "followup.FollowUpRound"
+
+    revision = factory.SubFactory(PlanRevisionFactory, adopted=True)
+    kind = "tertial2"
+    period = factory.Sequence(lambda n: f"Maj–augusti {2019 + n}")
+    deadline = datetime.date(2099, 9, 15)
+
+
+class ActivityFollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "followup.ActivityFollowUp"
+
+    round = factory.SubFactory(FollowUpRoundFactory)
+    activity = factory.SubFactory(
+        ActivityFactory, chapter__revision=factory.SelfAttribute("...round.revision")
+    )

@@ -6,6 +6,9 @@ from organisations.access import Perm
 # (label, URL name, permission needed anywhere; None = every signed-in user)
 NAV_ITEMS = [
     ("Start", "home", None),
+    ("Handlingsplaner", "plans:plan_list", "view_plan"),
+    ("Uppföljning", "followup:round_list", "view_followup"),
+    ("Min återrapportering", "followup:my_entries", "report_followup"),
 ]
 
 
@@ -22,4 +25,8 @@ def navigation(request):
         url = reverse(url_name)
         active = current == url if url == "/" else current.startswith(url)
         items.append({"label": label, "url": url, "active": active})
+    # Nested entries (/uppfoljning/ and /uppfoljning/mina/): only the most specific one is current.
+    matches = [item for item in items if item["active"]]
+    for item in matches:
+        item["active"] = len(item["url"]) == max(len(m["url"]) for m in matches)
     return {"nav_items": items}

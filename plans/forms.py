@@ -1,0 +1,176 @@
+from django import forms
+
+from organisations import access
+from organisations.access import Perm
+from organisations.models import Organisation
+
+from .models import ActionPlan, Activity, Chapter, PlanRevision
+
+YEAR_ERRORS = {
+    "min_value": "Ange ett år från och med 2000.",
+    "max_value": "Ange ett år till och med 2100.",
+    "invalid": "Ange året med fyra siffror, till exempel 2025.",
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class VersionField(forms.IntegerField):
+    """The version the user started from: the service refuses the save if someone saved since."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "error_messages",
+            {"required": "Formuläret saknar versionsuppgift. Ladda om sidan och försök igen."},
+        )
+        super().__init__(widget=forms.HiddenInput, min_value=1, **kwargs)
+
+
+class PlanCreateForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Organisation", queryset=Organisation.objects.none(), empty_label=None
+    )
+    title = forms.CharField(
+        label="Titel",
+        max_length=200,
+        initial=ActionPlan._meta.get_field("title").default,
+    )
+    year = forms.IntegerField(
+        label="År för första revideringen", min_value=2000, max_value=2100, error_messages=YEAR_ERRORS
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = access.organisations_for(user, Perm.EDIT_PLAN)
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation, title = cleaned.get("organisation"), cleaned.get("title")
+        if (
+            organisation
+            and title
+            and ActionPlan.objects.filter(organisation=organisation, title=title).exists()
+        ):
+            self.add_error("title", "Organisationen har redan en handlingsplan med den titeln.")
+        return cleaned
+
+
+class RevisionMetaForm(forms.ModelForm):
+    year = forms.IntegerField(label="År", min_value=2000, max_value=2100, error_messages=YEAR_ERRORS)
+    version = VersionField()
+
+    class Meta:
+        model = PlanRevision
+        fields = ["year", "decided_by"]
+        help_texts = {"decided_by": "Nämnden eller fullmäktige som ska anta planen."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Editing: the starting version is what lets the service refuse a silent overwrite.
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.fields["version"].initial = self.instance.version
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        others = PlanRevision.objects.filter(plan_id=self.instance.plan_id, year=year)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"Det finns redan en revidering för {year}.")
+        return year
+
+
+class AdoptionForm(forms.Form):
+    decided_by = forms.CharField(
+        label="Beslutande organ", max_length=200, help_text="Till exempel Skärholmens stadsdelsnämnd."
+    )
+    decided_on = forms.DateField(
+        label="Beslutsdatum",
+        widget=DateInput(),
+        error_messages={"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2019-05-23."},
+    )
+    paragraph = forms.CharField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
+    diary_number = forms.CharField(
+        label="Diarienummer", max_length=60, required=False, help_text="Till exempel 1.2.3-456/2019."
+    )
+
+    def clean_paragraph(self):
+        return self.cleaned_data["paragraph"].strip().lstrip("§").strip()
+
+
+class ChapterForm(forms.ModelForm):
+    version = VersionField(required=False)
+
+    class Meta:
+        model = Chapter
+        fields = ["heading", "kind", "body"]
+        help_texts = {
+            "kind": "Löptext är ett kapitel utan aktiviteter; övriga typer har en aktivitetstabell.",
+            "body": "Tom rad mellan stycken.",
+        }
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Editing: the starting version is what lets the service refuse a silent overwrite.
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.fields["version"].initial = self.instance.version
+
+
+class ActivityForm(forms.ModelForm):
+    version = VersionField(required=False)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "text",
+            "purpose",
+            "responsible",
+            "responsible_unit",
+            "partners",
+            "timing",
+            "starts_on",
+            "ends_on",
+            "follow_up_method",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+        }
+        error_messages = {
+            "text": {"required": "Beskriv aktiviteten."},
+            "starts_on": {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-03-01."},
+            "ends_on": {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-06-30."},
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_unit"].queryset = Organisation.objects.descendants_of(organisation)
+        self.fields["responsible_unit"].empty_label = "Ingen vald"
+        if self.instance.pk:
+            # Editing: the starting version is what lets the service refuse a silent overwrite.
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", "Slutdatum kan inte ligga före startdatum.")
+        return cleaned
+
+    def _post_clean(self):
+        # Model.clean repeats the date rule; the form already said it in Swedish, once.
+        if self.has_error("ends_on"):
+            return
+        super()._post_clean()

@@ -1,0 +1,354 @@
+"""Every write to a plan: revisions, chapters, activities, adoption and next year's draft.
+
+Each service takes keyword-only arguments and the acting user (`by`), checks the permission through
+`organisations.access`, runs in one transaction and leaves a change reason in the history. A revision
+that is not a draft is frozen: every service that would change it, its chapters or its activities
+refuses with `RevisionFrozen`. Editable objects carry `version`; a save from a stale version is
+refused with `EditConflict`, which says what the other person changed.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from organisations import access
+from organisations.access import Perm
+
+from .history import changes_since
+from .models import ActionPlan, Activity, Chapter, PlanRevision
+
+ACTIVITY_FIELDS = (
+    "text",
+    "purpose",
+    "responsible",
+    "responsible_unit",
+    "partners",
+    "timing",
+    "starts_on",
+    "ends_on",
+    "follow_up_method",
+)
+CHAPTER_FIELDS = ("heading", "body", "kind")
+REVISION_META_FIELDS = ("year", "decided_by")
+
+
+class PlanError(Exception):
+    """A plan rule refused the change; `message` is Swedish and shown to the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class RevisionFrozen(PlanError):
+    def __init__(self, revision):
+        super().__init__(
+            f"Revideringen {revision.year} är {revision.get_status_display().lower()} och kan inte ändras. "
+            "Ändringar görs i en ny revidering."
+        )
+        self.revision = revision
+
+
+class DraftExists(PlanError):
+    def __init__(self, draft=None):
+        year = f" ({draft.year})" if draft is not None else ""
+        super().__init__(
+            f"Det finns redan ett utkast{year} för den här handlingsplanen. "
+            "Det kan bara finnas ett utkast åt gången."
+        )
+        self.draft = draft
+
+
+class EditConflict(PlanError):
+    """Someone saved the object after the user opened it; `changes` lists what they changed."""
+
+    def __init__(self, *, what, changes, changed_by="", current_version=0):
+        who = changed_by or "någon annan"
+        super().__init__(
+            f"{what} har ändrats av {who} medan du redigerade. Dina ändringar har inte sparats. "
+            "Se vad som ändrats nedan; sparar du igen ersätts deras ändringar med dina."
+        )
+        self.what = what
+        self.changes = changes
+        self.changed_by = changed_by
+        self.current_version = current_version
+
+
+def _ensure_draft(revision):
+    if revision.is_frozen:
+        raise RevisionFrozen(revision)
+
+
+def _save(obj, *, by, reason):
+    obj._change_reason = reason
+    obj._history_user = by
+    obj.save()
+    return obj
+
+
+def _delete(obj, *, by, reason):
+    obj._change_reason = reason
+    obj._history_user = by
+    obj.delete()
+
+
+def _check_version(obj, version, what):
+    """Refuse a save started from an older version, telling what changed since then."""
+    if version is None or int(version) == obj.version:
+        return
+    changes, changed_by = changes_since(obj, int(version))
+    raise EditConflict(what=what, changes=changes, changed_by=changed_by, current_version=obj.version)
+
+
+def _locked_revision(revision):
+    # Lock only the revision row, not the plan and organisation joined for the permission check.
+    return (
+        PlanRevision.objects.select_for_update(of=("self",))
+        .select_related("plan__organisation")
+        .get(pk=revision.pk)
+    )
+
+
+# --- plans and revisions ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_plan(*, organisation, title, year, by):
+    """Create a plan for `organisation` with its first revision, a draft for `year`."""
+    access.require(by, Perm.EDIT_PLAN, organisation)
+    if ActionPlan.objects.filter(organisation=organisation, title=title).exists():
+        raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.")
+    plan = _save(ActionPlan(organisation=organisation, title=title), by=by, reason="Handlingsplan skapad")
+    _save(PlanRevision(plan=plan, year=year), by=by, reason=f"Utkast för {year} skapat")
+    return plan
+
+
+@transaction.atomic
+def update_revision_meta(*, revision, version, year, decided_by, by):
+    """Change the year and the deciding body of a draft."""
+    revision = _locked_revision(revision)
+    access.require(by, Perm.EDIT_PLAN, revision.plan.organisation)
+    _ensure_draft(revision)
+    _check_version(revision, version, "Revideringens uppgifter")
+    if PlanRevision.objects.filter(plan=revision.plan, year=year).exclude(pk=revision.pk).exists():
+        raise PlanError(f"Det finns redan en revidering för {year} av den här handlingsplanen.")
+    revision.year = year
+    revision.decided_by = decided_by
+    revision.version += 1
+    return _save(revision, by=by, reason="Revideringens uppgifter ändrade")
+
+
+@transaction.atomic
+def adopt_revision(*, revision, decided_by, decided_on, paragraph, diary_number, by):
+    """Record the nämnd's decision and freeze the revision; the previous adopted one is superseded."""
+    revision = _locked_revision(revision)
+    access.require(by, Perm.ADOPT, revision.plan.organisation)
+    _ensure_draft(revision)
+    if not decided_on or not paragraph:
+        raise PlanError("Beslutsdatum och paragraf måste anges för att registrera beslutet.")
+    previous = PlanRevision.objects.select_for_update().filter(
+        plan_id=revision.plan_id, status=PlanRevision.Status.ADOPTED
+    )
+    for old in previous:
+        old.status = PlanRevision.Status.SUPERSEDED
+        old.version += 1
+        _save(old, by=by, reason=f"Ersatt av revideringen {revision.year}")
+    revision.status = PlanRevision.Status.ADOPTED
+    revision.decided_by = decided_by
+    revision.decided_on = decided_on
+    revision.paragraph = paragraph
+    revision.diary_number = diary_number
+    revision.version += 1
+    return _save(revision, by=by, reason=f"Antagen {decided_on:%Y-%m-%d} § {paragraph}")
+
+
+@transaction.atomic
+def start_next_revision(*, source, by):
+    """Copy the latest adopted revision into a draft for the following year.
+
+    `source` is a plan (its adopted revision is used) or an adopted revision. Chapters and activities
+    are copied with `copied_from` set, so that the next comparison follows the lineage.
+    """
+    plan = source if isinstance(source, ActionPlan) else source.plan
+    # Locking the plan row serialises two people pressing the button at once.
+    plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=plan.pk)
+    access.require(by, Perm.EDIT_PLAN, plan.organisation)
+    draft = plan.revisions.filter(status=PlanRevision.Status.DRAFT).first()
+    if draft is not None:
+        raise DraftExists(draft)
+    adopted = plan.revisions.filter(status=PlanRevision.Status.ADOPTED).order_by("-year").first()
+    if adopted is None or (isinstance(source, PlanRevision) and source.pk != adopted.pk):
+        raise PlanError("En ny revidering kan bara utgå från den gällande, antagna revideringen.")
+    year = adopted.year + 1
+    if plan.revisions.filter(year=year).exists():
+        raise PlanError(f"Det finns redan en revidering för {year}.")
+    reason = f"Kopierad från revideringen {adopted.year}"
+    try:
+        with transaction.atomic():
+            new = _save(
+                PlanRevision(plan=plan, year=year, decided_by=adopted.decided_by, copied_from=adopted),
+                by=by,
+                reason=reason,
+            )
+    except IntegrityError as error:  # the one-draft constraint, if a draft slipped in meanwhile
+        raise DraftExists() from error
+    chapters = adopted.chapters.prefetch_related("activities").order_by("order", "pk")
+    for chapter in chapters:
+        copy = _save(
+            Chapter(
+                revision=new,
+                order=chapter.order,
+                heading=chapter.heading,
+                body=chapter.body,
+                kind=chapter.kind,
+                copied_from=chapter,
+            ),
+            by=by,
+            reason=reason,
+        )
+        for activity in chapter.activities.all():
+            values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+            _save(
+                Activity(chapter=copy, order=activity.order, copied_from=activity, **values),
+                by=by,
+                reason=reason,
+            )
+    return new
+
+
+# --- chapters --------------------------------------------------------------------------------------
+
+
+def _next_order(queryset):
+    return (queryset.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def add_chapter(*, revision, heading, body="", kind=Chapter.Kind.PROSE, by):
+    revision = _locked_revision(revision)
+    access.require(by, Perm.EDIT_PLAN, revision.plan.organisation)
+    _ensure_draft(revision)
+    chapter = Chapter(
+        revision=revision,
+        heading=heading,
+        body=body,
+        kind=kind,
+        order=_next_order(revision.chapters.all()),
+    )
+    return _save(chapter, by=by, reason="Kapitel tillagt")
+
+
+def _locked_chapter(chapter):
+    chapter = Chapter.objects.select_for_update().get(pk=chapter.pk)
+    revision = _locked_revision(chapter.revision)
+    chapter.revision = revision
+    return chapter
+
+
+@transaction.atomic
+def update_chapter(*, chapter, version, by, **values):
+    """Change heading, body or kind of a chapter; refuse if someone saved it since `version`."""
+    chapter = _locked_chapter(chapter)
+    access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
+    _ensure_draft(chapter.revision)
+    _check_version(chapter, version, f"Kapitlet ”{chapter.heading}”")
+    for name in CHAPTER_FIELDS:
+        if name in values:
+            setattr(chapter, name, values[name])
+    chapter.version += 1
+    return _save(chapter, by=by, reason="Kapitel ändrat")
+
+
+@transaction.atomic
+def delete_chapter(*, chapter, by, version=None):
+    """Remove a chapter and its activities, each leaving a record in the history."""
+    chapter = _locked_chapter(chapter)
+    access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
+    _ensure_draft(chapter.revision)
+    _check_version(chapter, version, f"Kapitlet ”{chapter.heading}”")
+    for activity in chapter.activities.all():
+        _delete(activity, by=by, reason=f"Borttagen med kapitlet ”{chapter.heading}”")
+    _delete(chapter, by=by, reason="Kapitel borttaget")
+
+
+def _move(obj, siblings, direction, *, by, reason):
+    """Swap `obj` with its neighbour in `siblings` (ordered); renumber so that orders are distinct."""
+    if direction not in ("up", "down"):
+        raise PlanError("Okänd riktning.")
+    items = list(siblings)
+    index = next(i for i, item in enumerate(items) if item.pk == obj.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(items):
+        return False
+    items[index], items[target] = items[target], items[index]
+    for position, item in enumerate(items, start=1):
+        if item.order != position:
+            item.order = position
+            _save(item, by=by, reason=reason)
+    return True
+
+
+@transaction.atomic
+def move_chapter(*, chapter, direction, by):
+    """Move a chapter one step up or down; order is not part of `version` (no conflict on reorder)."""
+    chapter = _locked_chapter(chapter)
+    access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
+    _ensure_draft(chapter.revision)
+    siblings = Chapter.objects.select_for_update().filter(revision=chapter.revision).order_by("order", "pk")
+    word = "upp" if direction == "up" else "ned"
+    return _move(chapter, siblings, direction, by=by, reason=f"Kapitel flyttat {word}")
+
+
+# --- activities ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_activity(*, chapter, by, **values):
+    chapter = _locked_chapter(chapter)
+    access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
+    _ensure_draft(chapter.revision)
+    activity = Activity(chapter=chapter, order=_next_order(chapter.activities.all()))
+    for name in ACTIVITY_FIELDS:
+        if name in values:
+            setattr(activity, name, values[name])
+    activity.full_clean()
+    return _save(activity, by=by, reason="Aktivitet tillagd")
+
+
+def _locked_activity(activity):
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    activity.chapter = _locked_chapter(activity.chapter)
+    return activity
+
+
+@transaction.atomic
+def update_activity(*, activity, version, by, **values):
+    """Change an activity's fields; refuse if someone saved it since `version`."""
+    activity = _locked_activity(activity)
+    access.require(by, Perm.EDIT_PLAN, activity.chapter.revision.plan.organisation)
+    _ensure_draft(activity.chapter.revision)
+    _check_version(activity, version, "Aktiviteten")
+    for name in ACTIVITY_FIELDS:
+        if name in values:
+            setattr(activity, name, values[name])
+    activity.full_clean()
+    activity.version += 1
+    return _save(activity, by=by, reason="Aktivitet ändrad")
+
+
+@transaction.atomic
+def delete_activity(*, activity, by, version=None):
+    activity = _locked_activity(activity)
+    access.require(by, Perm.EDIT_PLAN, activity.chapter.revision.plan.organisation)
+    _ensure_draft(activity.chapter.revision)
+    _check_version(activity, version, "Aktiviteten")
+    _delete(activity, by=by, reason="Aktivitet borttagen")
+
+
+@transaction.atomic
+def move_activity(*, activity, direction, by):
+    activity = _locked_activity(activity)
+    access.require(by, Perm.EDIT_PLAN, activity.chapter.revision.plan.organisation)
+    _ensure_draft(activity.chapter.revision)
+    siblings = Activity.objects.select_for_update().filter(chapter=activity.chapter).order_by("order", "pk")
+    word = "upp" if direction == "up" else "ned"
+    return _move(activity, siblings, direction, by=by, reason=f"Aktivitet flyttad {word}")
