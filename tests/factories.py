@@ -136,3 +136,55 @@ class ActivityFollowUpFactory(factory.django.DjangoModelFactory):
     activity = factory.SubFactory(
         ActivityFactory, chapter__revision=factory.SelfAttribute("...round.revision")
     )
+
+
+# --- situation -------------------------------------------------------------------------------------
+
+from situation.models import Environment, Observation, ObservationKind, SituationPicture, Source  # noqa: E402
+
+
+class SituationPictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SituationPicture
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    year = 2019
+    status = SituationPicture.Status.DRAFT
+    made_with = "Lokalpolisen"
+    occurrence = "Klotter och klistermärken förekommer i centrum."
+    analysis = "Medarbetare behöver mer kunskap om symboler."
+
+    class Params:
+        established = factory.Trait(status=SituationPicture.Status.ESTABLISHED)
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    picture = factory.SubFactory(SituationPictureFactory)
+    kind = Source.Kind.STAFF_SURVEY
+    description = "Enkät till förvaltningens verksamheter i mars."
+    responses = 42
+
+
+def environment(name="Våldsbejakande högerextremism / vit makt-miljön"):
+    """A reference environment seeded by the data migration."""
+    return Environment.objects.get(name=name)
+
+
+def observation_kind(name="Graffiti/klotter"):
+    return ObservationKind.objects.get(name=name)
+
+
+class ObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Observation
+
+    picture = factory.SubFactory(SituationPictureFactory)
+    environment = factory.LazyFunction(environment)
+    kind = factory.LazyFunction(observation_kind)
+    area = "Centrum"
+    period = "Våren"
+    count = 2
+    description = "Klotter på en gångtunnel."

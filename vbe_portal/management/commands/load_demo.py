@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 # Each app's demo loader, in dependency order. Each is idempotent.
 DEMO_LOADERS = [
     "organisations.demo",
+    "situation.demo",
     "followup.demo",
 ]
 

@@ -1,0 +1,312 @@
+"""Lokal lägesbild in the browser. Readers: samordnare, nämndsekreterare, central samordnare.
+
+Every URL first asks whether the user may see any lägesbild at all (a medarbetare gets 403), then
+looks the object up among those visible to the user (404 for another organisation's), and edits
+ask for edit_situation on the picture's organisation (403).
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods, require_POST
+
+from organisations import access
+from organisations.access import Perm
+
+from . import services
+from .charts import comparison_chart
+from .comparison import year_over_year
+from .forms import ObservationForm, PictureCreateForm, PictureForm, SourceForm
+from .models import Observation, SituationPicture, Source
+
+PAGE_SIZE = 20
+
+
+def situation_reader(view):
+    """Signed in and allowed to read some lägesbild; everyone else gets 403 on every URL."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not access.has_any(request.user, Perm.VIEW_SITUATION):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _picture(request, pk, *, for_update=False) -> SituationPicture:
+    picture = get_object_or_404(
+        SituationPicture.objects.visible_to(request.user).select_related("organisation"), pk=pk
+    )
+    if for_update:
+        _require_editable(request, picture)
+    return picture
+
+
+def _child(request, model, pk):
+    obj = get_object_or_404(
+        model.objects.select_related("picture__organisation").filter(
+            picture__in=SituationPicture.objects.visible_to(request.user)
+        ),
+        pk=pk,
+    )
+    _require_editable(request, obj.picture)
+    return obj
+
+
+def _require_editable(request, picture):
+    """403 unless the user may edit this organisation's lägesbild and it is still a draft."""
+    access.require(request.user, Perm.EDIT_SITUATION, picture.organisation)
+    if picture.is_frozen:
+        raise PermissionDenied
+
+
+def _apply(request, form, action, success: str):
+    """Run a service; a refusal becomes a form error and nothing is saved."""
+    try:
+        result = action()
+    except services.EditConflict as conflict:
+        form.add_error(None, conflict.message)
+        return None
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return None
+    messages.success(request, success)
+    return result
+
+
+@situation_reader
+def picture_list(request):
+    pictures = (
+        SituationPicture.objects.visible_to(request.user)
+        .select_related("organisation")
+        .annotate(
+            source_count=Count("sources", distinct=True),
+            observation_count=Count("observations", distinct=True),
+        )
+        .order_by("organisation__path", "-year")
+    )
+    page_obj = Paginator(pictures, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "situation/picture_list.html",
+        {
+            "page_obj": page_obj,
+            "pictures": page_obj.object_list,
+            "can_create": access.has_any(request.user, Perm.EDIT_SITUATION),
+        },
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def picture_create(request):
+    if not access.has_any(request.user, Perm.EDIT_SITUATION):
+        raise PermissionDenied
+    form = PictureCreateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        picture = _apply(
+            request,
+            form,
+            lambda: services.create_picture(by=request.user, **form.cleaned_data),
+            "Lägesbilden är skapad.",
+        )
+        if picture:
+            return redirect(picture)
+    return render(
+        request, "situation/picture_create.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@situation_reader
+def picture_detail(request, pk):
+    picture = _picture(request, pk)
+    sources = list(picture.sources.all())
+    observations = list(picture.observations.select_related("environment", "kind"))
+    groups: list[tuple[object, list[Observation]]] = []
+    for observation in observations:
+        if not groups or groups[-1][0] != observation.environment:
+            groups.append((observation.environment, []))
+        groups[-1][1].append(observation)
+    can_edit = access.has_perm(request.user, Perm.EDIT_SITUATION, picture.organisation)
+    return render(
+        request,
+        "situation/picture_detail.html",
+        {
+            "picture": picture,
+            "sources": sources,
+            "observation_groups": groups,
+            "can_edit": can_edit and not picture.is_frozen,
+            "can_start_next": can_edit and picture.is_frozen,
+        },
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def picture_edit(request, pk):
+    picture = _picture(request, pk, for_update=True)
+    form = PictureForm(request.POST or None, instance=picture)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        saved = _apply(
+            request,
+            form,
+            lambda: services.update_picture(picture=picture, changes=data, version=version, by=request.user),
+            "Lägesbilden är sparad.",
+        )
+        if saved:
+            return redirect(saved)
+    return render(
+        request,
+        "situation/picture_form.html",
+        {"picture": picture, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def picture_establish(request, pk):
+    picture = _picture(request, pk, for_update=True)
+    if request.method == "POST":
+        services.establish_picture(picture=picture, by=request.user)
+        messages.success(request, f"Lägesbilden {picture.year} är fastställd och kan inte längre ändras.")
+        return redirect(picture)
+    return render(request, "situation/picture_establish.html", {"picture": picture})
+
+
+@situation_reader
+@require_POST
+def picture_next_year(request, pk):
+    picture = _picture(request, pk)
+    try:
+        copy = services.start_next_year(picture=picture, by=request.user)
+    except services.SituationError as error:
+        messages.error(request, error.message)
+        return redirect(picture)
+    messages.success(
+        request, f"Lägesbilden {copy.year} är påbörjad som ett utkast med förra årets text och källor."
+    )
+    return redirect(copy)
+
+
+@situation_reader
+def picture_comparison(request, pk):
+    picture = _picture(request, pk)
+    comparison = year_over_year(picture.organisation)
+    return render(
+        request,
+        "situation/picture_comparison.html",
+        {
+            "picture": picture,
+            "comparison": comparison,
+            "chart_environment": mark_safe(comparison_chart(comparison, by="environment")),  # noqa: S308
+            "chart_kind": mark_safe(comparison_chart(comparison, by="kind")),  # noqa: S308
+        },
+    )
+
+
+def _child_form(request, *, picture, form, template, obj=None, save, success):
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
+        if _apply(request, form, lambda: save(data, version), success):
+            return redirect(picture)
+    context = {"picture": picture, "form": form, "object": obj}
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def source_create(request, pk):
+    picture = _picture(request, pk, for_update=True)
+    return _child_form(
+        request,
+        picture=picture,
+        form=SourceForm(request.POST or None, instance=Source(picture=picture)),
+        template="situation/source_form.html",
+        save=lambda data, _: services.add_source(picture=picture, by=request.user, **data),
+        success="Källan är tillagd.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def source_edit(request, pk):
+    source = _child(request, Source, pk)
+    return _child_form(
+        request,
+        picture=source.picture,
+        obj=source,
+        form=SourceForm(request.POST or None, instance=source),
+        template="situation/source_form.html",
+        save=lambda data, version: services.update_source(
+            source=source, changes=data, version=version, by=request.user
+        ),
+        success="Källan är sparad.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def source_delete(request, pk):
+    source = _child(request, Source, pk)
+    if request.method == "POST":
+        services.delete_source(source=source, by=request.user)
+        messages.success(request, "Källan är borttagen.")
+        return redirect(source.picture)
+    return render(request, "situation/confirm_delete.html", {"picture": source.picture, "object": source})
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def observation_create(request, pk):
+    picture = _picture(request, pk, for_update=True)
+    return _child_form(
+        request,
+        picture=picture,
+        form=ObservationForm(request.POST or None, instance=Observation(picture=picture)),
+        template="situation/observation_form.html",
+        save=lambda data, _: services.add_observation(picture=picture, by=request.user, **data),
+        success="Iakttagelsen är tillagd.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def observation_edit(request, pk):
+    observation = _child(request, Observation, pk)
+    return _child_form(
+        request,
+        picture=observation.picture,
+        obj=observation,
+        form=ObservationForm(request.POST or None, instance=observation),
+        template="situation/observation_form.html",
+        save=lambda data, version: services.update_observation(
+            observation=observation, changes=data, version=version, by=request.user
+        ),
+        success="Iakttagelsen är sparad.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def observation_delete(request, pk):
+    observation = _child(request, Observation, pk)
+    if request.method == "POST":
+        services.delete_observation(observation=observation, by=request.user)
+        messages.success(request, "Iakttagelsen är borttagen.")
+        return redirect(observation.picture)
+    return render(
+        request, "situation/confirm_delete.html", {"picture": observation.picture, "object": observation}
+    )
