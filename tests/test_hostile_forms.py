@@ -22,8 +22,18 @@ from django.urls import reverse
 from followup import services as followup_services
 from followup.models import ActivityFollowUp, FollowUpRound, FollowUpStatus
 from plans.models import ActionPlan, Activity, Chapter, PlanRevision
-from tests.factories import ActionPlanFactory, ActivityFactory, ChapterFactory, PlanRevisionFactory
+from situation.models import Observation, SituationPicture, Source
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    ChapterFactory,
+    ObservationFactory,
+    PlanRevisionFactory,
+    SituationPictureFactory,
+    SourceFactory,
+)
 from tests.hostile import CORPUS, MARKUP, Hostile, assert_rendered_safely, check_hostile_value
+from tests.situation.helpers import PNR
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +47,7 @@ class HostileForm:
     fields: dict[str, int]  # field under attack -> its limit in characters
     stored: Callable[[SimpleNamespace, str], object]  # the field's stored value, None if nothing saved
     pages: Callable[[SimpleNamespace], list[str]] = field(default=lambda w: [])  # pages that show it
+    guarded: bool = False  # lägesbild: every free-text field refuses a personnummer
 
 
 SUMMARY = True  # a page that may shorten long values (history, lists): checked for safety only
@@ -206,6 +217,105 @@ FORMS = [
     ),
 ]
 
+PICTURE_TEXTS = [
+    "outlook",
+    "occurrence",
+    "knowledge",
+    "routines",
+    "organisation_text",
+    "follow_up",
+    "analysis",
+]
+PICTURE_DATA = dict.fromkeys(PICTURE_TEXTS, "") | {
+    "made_with": "Lokalpolisen",
+    "threat_level": "3",
+    "threat_level_source": "NCT",
+    "version": 1,
+}
+OBSERVATION_DATA = {"area": "Centrum", "period": "Våren", "count": "2", "description": "Klotter."}
+
+
+def _observation_data(w):
+    return {**OBSERVATION_DATA, "environment": w.observation.environment_id, "kind": w.observation.kind_id}
+
+
+FORMS += [
+    HostileForm(
+        name="situation_picture_create",
+        user="coordinator",
+        url=lambda w: reverse("situation:picture_create"),
+        data=lambda w: {"organisation": w.committee.pk, "year": 2030, "made_with": "Lokalpolisen"},
+        fields={"made_with": 200},
+        stored=lambda w, f: _newest(SituationPicture.objects.all(), w.picture, f),
+        pages=lambda w: [
+            SituationPicture.objects.exclude(pk=w.picture.pk).get().get_absolute_url(),
+            (reverse("situation:picture_list"), SUMMARY),
+        ],
+        guarded=True,
+    ),
+    HostileForm(
+        name="situation_picture_edit",
+        user="coordinator",
+        url=lambda w: reverse("situation:picture_edit", args=[w.picture.pk]),
+        data=lambda w: PICTURE_DATA,
+        fields={"made_with": 200, **dict.fromkeys(PICTURE_TEXTS, 50000), "threat_level_source": 200},
+        stored=lambda w, f: getattr(SituationPicture.objects.get(pk=w.picture.pk), f),
+        pages=lambda w: [
+            w.picture.get_absolute_url(),
+            reverse("situation:picture_edit", args=[w.picture.pk]),
+        ],
+        guarded=True,
+    ),
+    HostileForm(
+        name="situation_source_create",
+        user="coordinator",
+        url=lambda w: reverse("situation:source_create", args=[w.picture.pk]),
+        data=lambda w: {
+            "kind": "annat",
+            "description": "Samtal med fältassistenter.",
+            "responses": "",
+            "order": 2,
+        },
+        fields={"description": 5_000},
+        stored=lambda w, f: _newest(Source.objects.filter(picture=w.picture), w.source, f),
+        pages=lambda w: [w.picture.get_absolute_url()],
+        guarded=True,
+    ),
+    HostileForm(
+        name="situation_source_edit",
+        user="coordinator",
+        url=lambda w: reverse("situation:source_edit", args=[w.source.pk]),
+        data=lambda w: {"kind": "annat", "description": "Enkät.", "responses": "4", "order": 1, "version": 1},
+        fields={"description": 5_000},
+        stored=lambda w, f: getattr(Source.objects.get(pk=w.source.pk), f),
+        pages=lambda w: [w.picture.get_absolute_url(), reverse("situation:source_edit", args=[w.source.pk])],
+        guarded=True,
+    ),
+    HostileForm(
+        name="situation_observation_create",
+        user="coordinator",
+        url=lambda w: reverse("situation:observation_create", args=[w.picture.pk]),
+        data=_observation_data,
+        fields={"area": 200, "period": 100, "description": 5_000},
+        stored=lambda w, f: _newest(Observation.objects.filter(picture=w.picture), w.observation, f),
+        pages=lambda w: [w.picture.get_absolute_url()],
+        guarded=True,
+    ),
+    HostileForm(
+        name="situation_observation_edit",
+        user="coordinator",
+        url=lambda w: reverse("situation:observation_edit", args=[w.observation.pk]),
+        data=lambda w: {**_observation_data(w), "version": 1},
+        fields={"area": 200, "period": 100, "description": 5_000},
+        stored=lambda w, f: getattr(Observation.objects.get(pk=w.observation.pk), f),
+        pages=lambda w: [
+            w.picture.get_absolute_url(),
+            reverse("situation:observation_edit", args=[w.observation.pk]),
+        ],
+        guarded=True,
+    ),
+]
+
 # Beside the corpus, every field gets a value exactly at its limit (stored whole) and one over it
 # (refused with the Swedish message naming the limit).
 AT_LIMIT = Hostile("at-limit", "")
@@ -242,7 +352,11 @@ def world(committee, unit, coordinator, secretary):
     )
     draft = PlanRevisionFactory(plan=plan, year=2020)
     chapter = ChapterFactory(revision=draft, kind=Chapter.Kind.PREVENTIVE)
+    picture = SituationPictureFactory(organisation=committee, year=2024)
     return SimpleNamespace(
+        picture=picture,
+        source=SourceFactory(picture=picture, order=1),
+        observation=ObservationFactory(picture=picture),
         committee=committee,
         coordinator=coordinator,
         secretary=secretary,
@@ -262,6 +376,7 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
     """A field added to a form without a limit, or a limit changed, shows up here."""
     from followup.forms import CommentForm, ReportForm, RoundOpenForm
     from plans.forms import ActivityForm, AdoptionForm, ChapterForm, PlanCreateForm, RevisionMetaForm
+    from situation.forms import ObservationForm, PictureCreateForm, PictureForm, SourceForm
 
     classes = {
         "plan_create": PlanCreateForm,
@@ -274,6 +389,12 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
         "followup_round_open": RoundOpenForm,
         "followup_report": ReportForm,
         "followup_comment": CommentForm,
+        "situation_picture_create": PictureCreateForm,
+        "situation_picture_edit": PictureForm,
+        "situation_source_create": SourceForm,
+        "situation_source_edit": SourceForm,
+        "situation_observation_create": ObservationForm,
+        "situation_observation_edit": ObservationForm,
     }
     for form in FORMS:
         declared = classes[form.name].base_fields
@@ -314,6 +435,16 @@ def _check(client, world, form, name, value, *, pages):
     return outcome
 
 
+def _check_personal_number_refused(client, world, form, name):
+    """The lägesbild's guard sees a personnummer inside markup too, and names the field."""
+    response = client.post(form.url(world), {**form.data(world), name: f"<b>{PNR}</b> <script>x</script>"})
+    html = response.content.decode()
+    assert response.status_code == 400, response.status_code
+    assert "innehåller något som ser ut som ett personnummer" in html
+    assert PNR not in str(form.stored(world, name))
+    assert_rendered_safely(html, f"<b>{PNR}</b> <script>x</script>")
+
+
 def _in_savepoint(check):
     """Run `check` in a savepoint that is rolled back: the next value starts from the same world."""
     with transaction.atomic():
@@ -344,6 +475,11 @@ def test_hostile_values_are_stored_exactly_or_refused_and_shown_escaped(client, 
             assert _in_savepoint(check) == "stored"
         except AssertionError as error:
             failures.append(f"on every page, {value[:40]!r}…: {error}")
+    if form.guarded:
+        try:
+            _in_savepoint(partial(_check_personal_number_refused, client, world, form, name))
+        except AssertionError as error:
+            failures.append(f"personnummer: {error}")
     assert not failures, f"{form.name}.{name}:\n" + "\n".join(failures)
     assert outcomes["at-limit"] == "stored", "a value exactly at the limit was refused"
     # The corpus exercised both paths of the field: something saved, something refused.
