@@ -6,6 +6,7 @@ driven by the keyboard alone: Tab / Shift+Tab to move, Enter and Space to act, t
 """
 
 import datetime
+import importlib
 import re
 
 import pytest
@@ -17,13 +18,17 @@ from tests.e2e.conftest import login
 from tests.e2e.test_login import focus_is_visible
 from tests.factories import ActionPlanFactory, ActivityFactory, ChapterFactory, PlanRevisionFactory
 
-# serialized_rollback: the default follow-up scale and the lägesbild's reference data come from data
-# migrations; a transactional test before this one flushed them.
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.xdist_group("browser"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+
+@pytest.fixture
+def default_scale(transactional_db):
+    """The default follow-up scale comes from a data migration, and a transactional test that ran
+    before this one flushed it: create it again the way the migration does."""
+    from django.apps import apps
+
+    migration = importlib.import_module("followup.migrations.0002_default_status_scale")
+    migration.create_default_scale(apps, None)
 
 
 @pytest.fixture
@@ -124,7 +129,7 @@ def test_secretary_records_the_adoption_of_a_draft(page, log_in_as, secretary, d
 
 
 def test_coordinator_reports_follow_up_and_reads_it_in_the_report(
-    page, log_in_as, coordinator, committee, unit
+    page, log_in_as, coordinator, committee, unit, default_scale
 ):
     adopted = PlanRevisionFactory(plan=ActionPlanFactory(organisation=committee), year=2019, adopted=True)
     chapter = ChapterFactory(revision=adopted, heading="Förebyggande arbete", kind=Chapter.Kind.PREVENTIVE)
