@@ -1,5 +1,6 @@
 """Handlingsplan: a plan per organisation, one revision a year, chapters with activities, and routines."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -232,7 +233,11 @@ class Activity(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
+    # Swedish full-text vector, written by a PostgreSQL trigger (migration 0002_activity_search) so that
+    # rows saved with bulk_create are searchable too; unused (NULL) on SQLite. See plans/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["search_vector"])
     objects = ActivityQuerySet.as_manager()
 
     class Meta:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import catalogue_views, views
 
 app_name = "plans"
 
@@ -38,4 +38,17 @@ urlpatterns = [
     path("aktiviteter/<int:pk>/ta-bort/", views.activity_delete, name="activity_delete"),
     path("aktiviteter/<int:pk>/flytta/", views.activity_move, name="activity_move"),
     path("aktiviteter/<int:pk>/historik/", views.activity_history, name="activity_history"),
+    # Staff catalogue, export and import (catalogue_views).
+    path("aktiviteter/", catalogue_views.activity_list, name="activity_list"),
+    path("aktiviteter/export.xlsx", catalogue_views.activity_export_xlsx, name="activity_export_xlsx"),
+    path("aktiviteter/export.csv", catalogue_views.activity_export_csv, name="activity_export_csv"),
+    path(
+        "handlingsplaner/revision/<int:pk>/importera/",
+        catalogue_views.revision_import,
+        name="revision_import",
+    ),
+    path("rutiner/", catalogue_views.routine_list, name="routine_list"),
+    path("rutiner/ny/", catalogue_views.routine_create, name="routine_create"),
+    path("rutiner/<int:pk>/", catalogue_views.routine_detail, name="routine_detail"),
+    path("rutiner/<int:pk>/andra/", catalogue_views.routine_edit, name="routine_edit"),
 ]

@@ -7,6 +7,8 @@ from organisations.access import Perm
 NAV_ITEMS = [
     ("Start", "home", None),
     ("Handlingsplaner", "plans:plan_list", "view_plan"),
+    ("Aktiviteter", "plans:activity_list", "view_plan"),
+    ("Rutiner", "plans:routine_list", "view_plan"),
     ("Lägesbild", "situation:picture_list", "view_situation"),
     ("Uppföljning", "followup:round_list", "view_followup"),
     ("Min återrapportering", "followup:my_entries", "report_followup"),

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 DEMO_LOADERS = [
     "organisations.demo",
     "situation.demo",
+    "plans.demo",
     "followup.demo",
 ]
 

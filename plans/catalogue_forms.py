@@ -1,0 +1,44 @@
+"""Forms of the catalogue part of plans: routines and the CSV import."""
+
+from django import forms
+
+from organisations import access
+from organisations.access import Perm
+
+from .exchange import MAX_IMPORT_BYTES
+from .models import Routine
+
+
+class RoutineForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Routine
+        fields = ["organisation", "kind", "title", "body", "contact"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # A routine stays with its organisation; only its text changes.
+            del self.fields["organisation"]
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+            orgs = access.organisations_for(user, Perm.EDIT_PLAN)
+            self.fields["organisation"].queryset = orgs
+            if len(orgs) == 1:
+                self.fields["organisation"].initial = orgs[0]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV-fil",
+        help_text="Semikolon eller komma som avgränsare, teckenkodning UTF-8, högst 2 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError("Filen är större än 2 MB. Dela upp den i flera filer.")
+        return upload

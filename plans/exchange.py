@@ -1,0 +1,251 @@
+"""Spreadsheet exchange: export of the activity catalogue (XLSX, CSV) and import of activities from CSV.
+
+Export writes exactly the rows the user sees in the catalogue. Import is a service: it checks the
+permission, refuses anything but a draft, validates every row first and writes all rows or none.
+"""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from simple_history.utils import bulk_create_with_history
+
+from organisations import access
+from organisations.access import Perm
+
+from .models import Activity, Chapter, PlanRevision
+
+# --- export ----------------------------------------------------------------------------------------
+
+# (header, width in characters, value of an activity fetched with select_related)
+EXPORT_COLUMNS = [
+    ("Organisation", 28, lambda a: a.chapter.revision.plan.organisation.name),
+    ("År", 6, lambda a: a.chapter.revision.year),
+    ("Kapitel", 30, lambda a: a.chapter.heading),
+    ("Typ", 24, lambda a: a.chapter.get_kind_display()),
+    ("Aktivitet", 60, lambda a: a.text),
+    ("Syfte/mål", 40, lambda a: a.purpose),
+    ("Ansvarig", 30, lambda a: a.responsible),
+    ("Samverkan", 30, lambda a: a.partners),
+    ("Tidplan", 14, lambda a: a.timing),
+    ("Uppföljning", 40, lambda a: a.follow_up_method),
+]
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def export_filename(extension: str, today: datetime.date | None = None) -> str:
+    return f"aktiviteter-{(today or datetime.date.today()):%Y-%m-%d}.{extension}"
+
+
+def _rows(activities):
+    for activity in activities:
+        yield [safe_cell(value(activity)) for _header, _width, value in EXPORT_COLUMNS]
+
+
+def export_xlsx(activities) -> bytes:
+    """The activities as an Excel workbook: bold header row, column widths, a Swedish sheet title."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Aktiviteter")
+    for index, (_header, width, _value) in enumerate(EXPORT_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for title, _width, _value in EXPORT_COLUMNS:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in _rows(activities):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def export_csv(activities) -> bytes:
+    """UTF-8 with BOM and semicolons, which is what Excel with Swedish settings opens correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([header for header, _width, _value in EXPORT_COLUMNS])
+    writer.writerows(_rows(activities))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+# --- import ----------------------------------------------------------------------------------------
+
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_IMPORT_ROWS = 2_000
+IMPORT_HEADERS = ["Kapitel", "Aktivitet", "Syfte/mål", "Ansvarig", "Samverkan", "Tidplan", "Uppföljning"]
+# header as written in the file (casefolded) -> model field; "heading" is the chapter.
+_HEADER_FIELDS = {
+    "kapitel": "heading",
+    "aktivitet": "text",
+    "syfte/mål": "purpose",
+    "syfte": "purpose",
+    "mål": "purpose",
+    "ansvarig": "responsible",
+    "ansvarig aktör": "responsible",
+    "samverkan": "partners",
+    "tidplan": "timing",
+    "uppföljning": "follow_up_method",
+}
+_LABELS = {"heading": "Kapitel", "text": "Aktivitet", "purpose": "Syfte/mål", "responsible": "Ansvarig"}
+_LABELS.update({"partners": "Samverkan", "timing": "Tidplan", "follow_up_method": "Uppföljning"})
+_MAX_LENGTHS = {"heading": Chapter._meta.get_field("heading").max_length}
+_MAX_LENGTHS.update(
+    {name: Activity._meta.get_field(name).max_length for name in _LABELS if name != "heading"}
+)
+
+
+class RevisionNotDraft(PermissionDenied):
+    """Activities are imported into a draft only; an adopted revision is frozen."""
+
+
+class ImportRejected(Exception):
+    """The file was not imported; `errors` lists (line number or None, Swedish message)."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(message for _line, message in errors))
+        self.errors = errors
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    new_chapters: list[str] = field(default_factory=list)
+    per_chapter: dict[str, int] = field(default_factory=dict)
+
+
+@transaction.atomic
+def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by) -> ImportResult:
+    """Add the activities of a CSV file to a draft revision, all rows or none.
+
+    Columns Kapitel; Aktivitet; Syfte/mål; Ansvarig; Samverkan; Tidplan; Uppföljning, separated by
+    semicolons or commas, UTF-8 with or without BOM. A chapter is matched by its heading (ignoring case)
+    or created as an activity chapter at the end of the revision.
+    """
+    access.require(by, Perm.EDIT_PLAN, revision.plan.organisation)
+    revision = PlanRevision.objects.select_for_update().get(pk=revision.pk)
+    if revision.is_frozen:
+        raise RevisionNotDraft("Revideringen är antagen och kan inte ändras.")
+    rows, errors = parse_csv(data)
+    chapters = {chapter.heading.casefold(): chapter for chapter in revision.chapters.all()}
+    errors += [
+        (line, f"Kapitlet ”{row['heading']}” är löptext och kan inte ha aktiviteter.")
+        for line, row in rows
+        if row["heading"].casefold() in chapters and not chapters[row["heading"].casefold()].has_activities
+    ]
+    if errors:
+        raise ImportRejected(sorted(errors, key=lambda error: error[0]))
+
+    reason = f"Import av aktiviteter från {filename}"[:100]
+    result = ImportResult()
+    next_chapter_order = (revision.chapters.aggregate(m=Max("order"))["m"] or 0) + 1
+    next_order = dict(
+        Activity.objects.filter(chapter__revision=revision)
+        .values("chapter")
+        .annotate(m=Max("order"))
+        .values_list("chapter", "m")
+    )
+    activities = []
+    for _line, row in rows:
+        key = row["heading"].casefold()
+        chapter = chapters.get(key)
+        if chapter is None:
+            chapter = Chapter(revision=revision, order=next_chapter_order, heading=row["heading"])
+            chapter.kind = Chapter.Kind.OTHER
+            chapter._change_reason = reason
+            chapter.save()
+            chapters[key] = chapter
+            next_chapter_order += 1
+            result.new_chapters.append(chapter.heading)
+        order = next_order.get(chapter.pk, 0) + 1
+        next_order[chapter.pk] = order
+        fields = {name: value for name, value in row.items() if name != "heading"}
+        activities.append(Activity(chapter=chapter, order=order, **fields))
+        result.per_chapter[chapter.heading] = result.per_chapter.get(chapter.heading, 0) + 1
+    bulk_create_with_history(activities, Activity, default_user=by, default_change_reason=reason)
+    result.created = len(activities)
+    return result
+
+
+def parse_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
+    """Decode, split and check every row: (line number, row) pairs and (line number, problem) pairs.
+
+    A file that cannot be read at all (too large, not UTF-8, no header, no rows) raises ImportRejected.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportRejected([(None, "Filen är större än 2 MB. Dela upp den i flera filer.")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRejected(
+            [(None, "Filen är inte sparad som UTF-8. Spara den som ”CSV UTF-8” och försök igen.")]
+        ) from None
+    if not text.strip():
+        raise ImportRejected([(None, "Filen är tom.")])
+    first_line = text.splitlines()[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = _columns(next(reader))
+
+    rows, errors = [], []
+    for record in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(rows) >= MAX_IMPORT_ROWS:
+            raise ImportRejected([(line, f"Filen har fler än {MAX_IMPORT_ROWS} aktiviteter.")])
+        row, problems = _row(record, columns)
+        errors.extend((line, problem) for problem in problems)
+        rows.append((line, row))
+    if not rows:
+        raise ImportRejected([(None, "Filen innehåller inga aktiviteter, bara rubrikraden.")])
+    return rows, errors
+
+
+def _columns(header: list[str]) -> dict[int, str]:
+    columns = {}
+    for index, title in enumerate(header):
+        name = _HEADER_FIELDS.get(title.strip().casefold())
+        if name and name not in columns.values():
+            columns[index] = name
+    missing = [_LABELS[name] for name in ("heading", "text") if name not in columns.values()]
+    if missing:
+        expected = "; ".join(IMPORT_HEADERS)
+        raise ImportRejected(
+            [(1, f"Rubrikraden saknar kolumnen {' och '.join(missing)}. Förväntade kolumner: {expected}.")]
+        )
+    return columns
+
+
+def _row(record: list[str], columns: dict[int, str]) -> tuple[dict, list[str]]:
+    row = dict.fromkeys(_LABELS, "")
+    for index, name in columns.items():
+        if index < len(record):
+            row[name] = record[index].strip()
+    problems = []
+    if not row["heading"]:
+        problems.append("Kapitel saknas.")
+    if not row["text"]:
+        problems.append("Aktivitet saknas.")
+    for name, value in row.items():
+        if len(value) > _MAX_LENGTHS[name]:
+            problems.append(f"{_LABELS[name]} är för lång ({len(value)} tecken, högst {_MAX_LENGTHS[name]}).")
+    return row, problems
