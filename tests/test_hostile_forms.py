@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from followup import services as followup_services
 from followup.models import ActivityFollowUp, FollowUpRound, FollowUpStatus
-from plans.models import ActionPlan, Activity, Chapter, PlanRevision
+from plans.models import ActionPlan, Activity, Chapter, PlanRevision, Routine
 from situation.models import Observation, SituationPicture, Source
 from tests.factories import (
     ActionPlanFactory,
@@ -29,6 +29,7 @@ from tests.factories import (
     ChapterFactory,
     ObservationFactory,
     PlanRevisionFactory,
+    RoutineFactory,
     SituationPictureFactory,
     SourceFactory,
 )
@@ -316,6 +317,42 @@ FORMS += [
     ),
 ]
 
+ROUTINE_FIELDS = {"title": 200, "body": 20_000, "contact": 2_000}
+ROUTINE_DATA = {
+    "kind": "vid_oro",
+    "title": "Rutin vid oro",
+    "body": "Kontakta chefen.",
+    "contact": "08-123 456",
+}
+
+FORMS += [
+    HostileForm(
+        name="routine_create",
+        user="coordinator",
+        url=lambda w: reverse("plans:routine_create"),
+        data=lambda w: {**ROUTINE_DATA, "organisation": w.committee.pk},
+        fields=ROUTINE_FIELDS,
+        stored=lambda w, f: _newest(Routine.objects.all(), w.routine, f),
+        pages=lambda w: [
+            Routine.objects.exclude(pk=w.routine.pk).get().get_absolute_url(),
+            (reverse("plans:routine_list"), SUMMARY),
+        ],
+    ),
+    HostileForm(
+        name="routine_edit",
+        user="coordinator",
+        url=lambda w: reverse("plans:routine_edit", args=[w.routine.pk]),
+        data=lambda w: {**ROUTINE_DATA, "version": 1},
+        fields=ROUTINE_FIELDS,
+        stored=lambda w, f: getattr(Routine.objects.get(pk=w.routine.pk), f),
+        pages=lambda w: [
+            w.routine.get_absolute_url(),
+            reverse("plans:routine_edit", args=[w.routine.pk]),
+            (reverse("plans:routine_list"), SUMMARY),
+        ],
+    ),
+]
+
 # Beside the corpus, every field gets a value exactly at its limit (stored whole) and one over it
 # (refused with the Swedish message naming the limit).
 AT_LIMIT = Hostile("at-limit", "")
@@ -354,6 +391,7 @@ def world(committee, unit, coordinator, secretary):
     chapter = ChapterFactory(revision=draft, kind=Chapter.Kind.PREVENTIVE)
     picture = SituationPictureFactory(organisation=committee, year=2024)
     return SimpleNamespace(
+        routine=RoutineFactory(organisation=committee),
         picture=picture,
         source=SourceFactory(picture=picture, order=1),
         observation=ObservationFactory(picture=picture),
@@ -375,6 +413,7 @@ def world(committee, unit, coordinator, secretary):
 def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
     """A field added to a form without a limit, or a limit changed, shows up here."""
     from followup.forms import CommentForm, ReportForm, RoundOpenForm
+    from plans.catalogue_forms import RoutineForm
     from plans.forms import ActivityForm, AdoptionForm, ChapterForm, PlanCreateForm, RevisionMetaForm
     from situation.forms import ObservationForm, PictureCreateForm, PictureForm, SourceForm
 
@@ -395,6 +434,8 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
         "situation_source_edit": SourceForm,
         "situation_observation_create": ObservationForm,
         "situation_observation_edit": ObservationForm,
+        "routine_create": RoutineForm,
+        "routine_edit": RoutineForm,
     }
     for form in FORMS:
         declared = classes[form.name].base_fields
