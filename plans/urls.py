@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import catalogue_views, views
+from . import catalogue_views, pdf_views, views
 
 app_name = "plans"
 
@@ -51,4 +51,12 @@ urlpatterns = [
     path("rutiner/ny/", catalogue_views.routine_create, name="routine_create"),
     path("rutiner/<int:pk>/", catalogue_views.routine_detail, name="routine_detail"),
     path("rutiner/<int:pk>/andra/", catalogue_views.routine_edit, name="routine_edit"),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/handlingsplan.pdf", pdf_views.revision_pdf, name="revision_pdf"
+    ),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/beslutsforslag.pdf",
+        pdf_views.revision_case_pdf,
+        name="revision_case_pdf",
+    ),
 ]

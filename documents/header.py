@@ -1,0 +1,33 @@
+"""What every nämnd document carries in its running header, whatever app builds it."""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """The header block of pdf/base.html (after the Luleå papers).
+
+    organisation_lines: the municipality in capitals, then the committee or administration.
+    document_type: "HANDLINGSPLAN", "BESLUTSFÖRSLAG", "LÄGESBILD", "UPPFÖLJNING".
+    diary_label: "Dnr" for reports, "Ärendenr" for a beslutsförslag (as in the Luleå papers).
+    is_draft: marks every page UTKAST (running header, footer and a diagonal watermark).
+    footer_line: the adoption line on adopted documents.
+    """
+
+    title: str
+    document_type: str
+    organisation_lines: list[str]
+    date: datetime.date
+    diary_number: str = ""
+    diary_label: str = "Dnr"
+    is_draft: bool = True
+    footer_line: str = ""
+    official: str = ""
+    subject: str = ""
+    keywords: list[str] = field(default_factory=list)
+
+
+def organisation_header_lines(names_from_root: list[str]) -> list[str]:
+    """The header's left column from the names root first: the municipality in capitals, then the rest."""
+    return [names_from_root[0].upper(), *names_from_root[1:]] if names_from_root else []

@@ -1,0 +1,35 @@
+"""Downloads of nämnd-ready PDF documents for a plan revision."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+
+from documents.http import pdf_response
+from organisations import access
+from organisations.access import Perm
+
+from . import pdf
+from .models import PlanRevision
+
+
+def _exportable_revision(request, pk) -> PlanRevision:
+    revision = get_object_or_404(
+        PlanRevision.objects.visible_to(request.user).select_related("plan__organisation", "copied_from"),
+        pk=pk,
+    )
+    access.require(request.user, Perm.EXPORT, revision.plan.organisation)
+    return revision
+
+
+@login_required
+@require_safe
+def revision_pdf(request, pk):
+    revision = _exportable_revision(request, pk)
+    return pdf_response(pdf.revision_document(revision, by=request.user))
+
+
+@login_required
+@require_safe
+def revision_case_pdf(request, pk):
+    revision = _exportable_revision(request, pk)
+    return pdf_response(pdf.case_document(revision, by=request.user))
