@@ -16,7 +16,13 @@ from followup import services as followup_services
 from plans.models import Chapter, PlanRevision
 from tests.e2e.conftest import login
 from tests.e2e.test_login import focus_is_visible
-from tests.factories import ActionPlanFactory, ActivityFactory, ChapterFactory, PlanRevisionFactory
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    ChapterFactory,
+    PlanRevisionFactory,
+    RoutineFactory,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
@@ -126,6 +132,40 @@ def test_secretary_records_the_adoption_of_a_draft(page, log_in_as, secretary, d
     expect(page.get_by_role("link", name=re.compile("Ändra"))).to_have_count(0)
     draft.refresh_from_db()
     assert draft.status == PlanRevision.Status.ADOPTED and draft.paragraph == "12"
+
+    # The adopted plan as the nämnd's PDF.
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Ladda ner handlingsplanen (PDF)").click()
+    download = info.value
+    assert download.suggested_filename == "Handlingsplan-VBE-Norra-2020-antagen.pdf"
+    with open(download.path(), "rb") as pdf:
+        content = pdf.read()
+    assert content.startswith(b"%PDF-") and len(content) > 5_000
+
+
+def test_staff_finds_an_activity_whatever_the_case_and_opens_the_routine_vid_oro(
+    page, log_in_as, staff, committee
+):
+    adopted = PlanRevisionFactory(plan=ActionPlanFactory(organisation=committee), year=2019, adopted=True)
+    chapter = ChapterFactory(revision=adopted, heading="Förebyggande arbete", kind=Chapter.Kind.PREVENTIVE)
+    ActivityFactory(chapter=chapter, text="Föräldrastöd i grupp för nyanlända")
+    ActivityFactory(chapter=chapter, text="Dialogmöten med föreningar")
+    RoutineFactory(
+        organisation=committee, title="Rutin vid oro för en person", body="Ring samordnaren samma dag."
+    )
+    log_in_as(staff)
+    page.goto("/")
+    page.get_by_role("navigation").get_by_role("link", name="Aktiviteter").click()
+    page.get_by_label("Sök").fill("FÖRÄLDRASTÖD")
+    page.get_by_role("button", name="Sök").click()
+    expect(page.get_by_role("link", name="Föräldrastöd i grupp för nyanlända")).to_be_visible()
+    expect(page.get_by_text("Dialogmöten med föreningar")).to_have_count(0)
+    expect(page.get_by_label("Sök")).to_have_value("FÖRÄLDRASTÖD")
+
+    page.get_by_role("link", name="Vad gör jag vid oro?").click()
+    page.get_by_role("link", name="Rutin vid oro för en person").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rutin vid oro för en person")
+    expect(page.get_by_text("Ring samordnaren samma dag.")).to_be_visible()
 
 
 def test_coordinator_reports_follow_up_and_reads_it_in_the_report(
