@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from organisations.demo import organisation
+from situation.models import SituationPicture
 
 from .demo_data import (
     HASSELBY_2018,
@@ -21,9 +22,13 @@ DEFAULT_TITLE = "Handlingsplan mot våldsbejakande extremism"
 @transaction.atomic
 def load():
     _adopted_plan(HASSELBY_2018)
-    skarholmen_2019 = _adopted_plan(SKARHOLMEN_2019)
-    _draft_copy(skarholmen_2019, year=2020, edits=SKARHOLMEN_2020_EDITS)
-    _adopted_plan(LULEA_2022)
+    # Plans rest on the lägesbild made before them (situation.demo has loaded those).
+    skarholmen_2019 = _adopted_plan(SKARHOLMEN_2019, situation_year=2018)
+    skarholmen_2020 = _draft_copy(skarholmen_2019, year=2020, edits=SKARHOLMEN_2020_EDITS)
+    if skarholmen_2020.situation_picture_id is None:
+        skarholmen_2020.situation_picture = _situation_picture(skarholmen_2020.plan.organisation, 2019)
+        _save(skarholmen_2020)
+    _adopted_plan(LULEA_2022, situation_year=2022)
     _adopted_plan(KUNGSBACKA_2020)
     for org_key, kind, title, body, contact in ROUTINES:
         org = organisation(org_key)
@@ -32,13 +37,17 @@ def load():
             _save(routine)
 
 
+def _situation_picture(organisation, year):
+    return SituationPicture.objects.filter(organisation=organisation, year=year).first()
+
+
 def _save(obj):
     obj._change_reason = REASON
     obj.save()
     return obj
 
 
-def _adopted_plan(spec) -> PlanRevision:
+def _adopted_plan(spec, situation_year=None) -> PlanRevision:
     org = organisation(spec["org"])
     plan = ActionPlan.objects.filter(organisation=org, title=spec.get("title", DEFAULT_TITLE)).first()
     if plan is None:
@@ -56,6 +65,7 @@ def _adopted_plan(spec) -> PlanRevision:
             decided_on=decided_on,
             paragraph=paragraph,
             diary_number=diary_number,
+            situation_picture=_situation_picture(org, situation_year) if situation_year else None,
         )
     )
     units = {}

@@ -3,6 +3,7 @@ from django import forms
 from organisations import access
 from organisations.access import Perm
 from organisations.models import Organisation
+from situation.models import SituationPicture
 
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
@@ -66,11 +67,19 @@ class RevisionMetaForm(forms.ModelForm):
 
     class Meta:
         model = PlanRevision
-        fields = ["year", "decided_by"]
+        fields = ["year", "decided_by", "situation_picture"]
         help_texts = {"decided_by": "Nämnden eller fullmäktige som ska anta planen."}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only lägesbilder of the plan's own organisation that this user may see can be named.
+        pictures = SituationPicture.objects.none()
+        if user is not None and self.instance.plan_id:
+            pictures = SituationPicture.objects.visible_to(user).filter(
+                organisation_id=self.instance.plan.organisation_id
+            )
+        self.fields["situation_picture"].queryset = pictures.order_by("-year")
+        self.fields["situation_picture"].empty_label = "Ingen vald"
         if self.instance.pk:
             # Editing: the starting version is what lets the service refuse a silent overwrite.
             self.fields["version"].required = True

@@ -85,6 +85,15 @@ class PlanRevision(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+    situation_picture = models.ForeignKey(
+        "situation.SituationPicture",
+        verbose_name="lokal lägesbild",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_revisions",
+        help_text="Lägesbilden som planens aktiviteter vilar på.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 

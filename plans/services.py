@@ -123,16 +123,19 @@ def create_plan(*, organisation, title, year, by):
 
 
 @transaction.atomic
-def update_revision_meta(*, revision, version, year, decided_by, by):
-    """Change the year and the deciding body of a draft."""
+def update_revision_meta(*, revision, version, year, decided_by, by, situation_picture=None):
+    """Change the year, the deciding body and the lägesbild of a draft."""
     revision = _locked_revision(revision)
     access.require(by, Perm.EDIT_PLAN, revision.plan.organisation)
     _ensure_draft(revision)
     _check_version(revision, version, "Revideringens uppgifter")
     if PlanRevision.objects.filter(plan=revision.plan, year=year).exclude(pk=revision.pk).exists():
         raise PlanError(f"Det finns redan en revidering för {year} av den här handlingsplanen.")
+    if situation_picture is not None and situation_picture.organisation_id != revision.plan.organisation_id:
+        raise PlanError("Lägesbilden måste höra till samma organisation som handlingsplanen.")
     revision.year = year
     revision.decided_by = decided_by
+    revision.situation_picture = situation_picture
     revision.version += 1
     return _save(revision, by=by, reason="Revideringens uppgifter ändrade")
 
@@ -185,7 +188,13 @@ def start_next_revision(*, source, by):
     try:
         with transaction.atomic():
             new = _save(
-                PlanRevision(plan=plan, year=year, decided_by=adopted.decided_by, copied_from=adopted),
+                PlanRevision(
+                    plan=plan,
+                    year=year,
+                    decided_by=adopted.decided_by,
+                    copied_from=adopted,
+                    situation_picture=adopted.situation_picture,
+                ),
                 by=by,
                 reason=reason,
             )

@@ -28,7 +28,9 @@ HISTORY_PAGE_SIZE = 25
 
 def _revision(request, pk):
     return get_object_or_404(
-        PlanRevision.objects.visible_to(request.user).select_related("plan__organisation", "copied_from"),
+        PlanRevision.objects.visible_to(request.user).select_related(
+            "plan__organisation", "copied_from", "situation_picture__organisation"
+        ),
         pk=pk,
     )
 
@@ -143,6 +145,7 @@ def revision_detail(request, pk):
     )
     can_edit_plan = access.has_perm(request.user, Perm.EDIT_PLAN, organisation)
     is_adopted = revision.status == PlanRevision.Status.ADOPTED
+    picture = revision.situation_picture
     return render(
         request,
         "plans/revision_detail.html",
@@ -153,6 +156,10 @@ def revision_detail(request, pk):
             "can_edit": can_edit_plan and not revision.is_frozen,
             "can_adopt": access.has_perm(request.user, Perm.ADOPT, organisation) and not revision.is_frozen,
             "can_view_draft": access.has_perm(request.user, Perm.VIEW_DRAFT, organisation),
+            # The lägesbild is more sensitive than the plan: named only to those who may read it.
+            "situation_picture": picture
+            if picture and access.has_perm(request.user, Perm.VIEW_SITUATION, picture.organisation)
+            else None,
             "can_start_next": can_edit_plan
             and is_adopted
             and not revision.plan.revisions.filter(status=PlanRevision.Status.DRAFT).exists(),
@@ -165,7 +172,7 @@ def revision_edit(request, pk):
     revision = _revision(request, pk)
     if refused := _editable(request, revision):
         return refused
-    form = RevisionMetaForm(request.POST or None, instance=revision)
+    form = RevisionMetaForm(request.POST or None, instance=revision, user=request.user)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -174,11 +181,14 @@ def revision_edit(request, pk):
                 version=form.cleaned_data["version"],
                 year=form.cleaned_data["year"],
                 decided_by=form.cleaned_data["decided_by"],
+                situation_picture=form.cleaned_data["situation_picture"],
                 by=request.user,
             )
         except services.EditConflict as error:
             conflict = error
-            form = RevisionMetaForm(_with_version(request.POST, error), instance=_revision(request, pk))
+            form = RevisionMetaForm(
+                _with_version(request.POST, error), instance=_revision(request, pk), user=request.user
+            )
         except services.PlanError as error:
             form.add_error(None, error.message)
         else:

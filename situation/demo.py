@@ -395,5 +395,7 @@ def load() -> None:
     skarholmen = Organisation.objects.get(name="Skärholmens stadsdelsnämnd", parent__name="Stockholms stad")
     for year, data in SKARHOLMEN.items():
         _picture(skarholmen, year, data)
-    lulea = Organisation.objects.get(name="Luleå kommun", parent=None)
-    _picture(lulea, 2022, LULEA_2022)
+    # The Luleå lägesbild 2022 is part of socialnämndens handlingar in the seed, so it belongs to the
+    # nämnd, where its demo samordnare can see it.
+    lulea_social = Organisation.objects.get(name="Socialnämnden", parent__name="Luleå kommun")
+    _picture(lulea_social, 2022, LULEA_2022)

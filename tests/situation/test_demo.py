@@ -37,7 +37,7 @@ def test_demo_lagesbilder_follow_the_seeds_and_load_idempotently(client):
     assert skarholmen.sources.get(kind=Source.Kind.INCIDENT_REPORTS).responses == 3  # tre ärenden i IA
     assert skarholmen.observations.filter(kind__name="Anhörig som söker stöd").count() == 3
 
-    lulea = pictures[("Lulea", 2022)]
+    lulea = pictures[("Lulea-socialnamnden", 2022)]
     assert lulea.is_frozen and lulea.threat_level == 3
     assert lulea.threat_level_source == "NCT:s helårsbedömning 2022"
     assert all([lulea.outlook, lulea.occurrence, lulea.knowledge, lulea.routines, lulea.organisation_text])
