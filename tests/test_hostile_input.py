@@ -91,3 +91,18 @@ def test_the_render_check_catches_an_unescaped_value():
     with pytest.raises(AssertionError):
         assert_rendered_safely(f"<p>{value}</p>", value)
     assert_rendered_safely("<p>&lt;img src=x onerror=&quot;alert(&#x27;xss-2&#x27;)&quot;&gt;</p>", value)
+
+
+def test_the_markup_scanner_flags_script_and_handlers_but_not_escaped_text():
+    """Proof the parser-based check can fail, and that escaped text inside an attribute is not flagged."""
+    from tests.hostile import injected_markup
+
+    assert injected_markup('<p><img src=x onerror="alert(1)"></p>') == [
+        "event-handler attribute onerror= on <img>"
+    ]
+    assert injected_markup("<script>alert(1)</script>") == ["inline <script>"]
+    assert injected_markup('<a href=" java\tscript:alert(1)">x</a>') == ["javascript: URL in href= on <a>"]
+    assert injected_markup('<iframe srcdoc="&lt;b&gt;"></iframe>') == ["srcdoc= on <iframe>"]
+    escaped = '<input value="&quot; autofocus onfocus=&quot;alert(1)&quot; x=&quot;">'
+    assert injected_markup(escaped) == []
+    assert injected_markup('<script src="/static/x.js"></script><a href="/aktiviteter/">x</a>') == []

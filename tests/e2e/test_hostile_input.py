@@ -53,3 +53,82 @@ def test_hostile_organisation_names_in_the_admin_execute_nothing(page, log_in_as
     for organisation in organisations:
         page.goto(reverse("admin:organisations_organisation_change", args=[organisation.pk]))
         expect(page.locator("#id_name")).to_have_value(organisation.name)
+
+
+def test_hostile_values_in_the_apps_pages_execute_nothing(page, log_in_as, coordinator, committee, unit):
+    """A representative subset in the browser: every markup value in a plan, a routine, a follow-up
+    report and a lägesbild, one of them typed through the activity form; the pages that show them are
+    opened and no dialog may appear."""
+    import datetime
+
+    from followup import services as followup_services
+    from plans.models import Activity, Chapter
+    from situation.models import Environment, ObservationKind
+    from tests.factories import (
+        ActionPlanFactory,
+        ActivityFactory,
+        ChapterFactory,
+        ObservationFactory,
+        PlanRevisionFactory,
+        RoutineFactory,
+        SituationPictureFactory,
+    )
+
+    values = [h.value for h in MARKUP]
+    joined = "\n".join(values)
+    plan = ActionPlanFactory(organisation=committee)
+    draft = PlanRevisionFactory(plan=plan, year=2020)
+    ChapterFactory(revision=draft, heading=values[0], body=joined, kind=Chapter.Kind.PROSE)
+    chapter = ChapterFactory(revision=draft, heading=values[1], kind=Chapter.Kind.PREVENTIVE)
+    activities = [
+        ActivityFactory(chapter=chapter, text=v, purpose=v, responsible=v, partners=v, timing=v[:100])
+        for v in values
+    ]
+    adopted = PlanRevisionFactory(plan=plan, year=2019, adopted=True, decided_by=values[2])
+    ActivityFactory(
+        chapter=ChapterFactory(revision=adopted, heading=values[3]), text=values[4], responsible_unit=unit
+    )
+    round_ = followup_services.open_round(
+        revision=adopted,
+        kind="tertial2",
+        period=values[5][:100],
+        deadline=datetime.date(2099, 9, 15),
+        by=coordinator,
+    )
+    for entry in round_.entries.all():
+        entry.narrative = joined
+        entry.save()
+    routine = RoutineFactory(organisation=committee, title=values[6], body=joined, contact=joined)
+    picture = SituationPictureFactory(
+        organisation=committee, year=2024, made_with=values[7][:200], analysis=joined
+    )
+    # Reference data comes from a data migration that an earlier transactional test may have flushed.
+    ObservationFactory(
+        picture=picture,
+        environment=Environment.objects.get_or_create(name="Våldsbejakande islamism")[0],
+        kind=ObservationKind.objects.get_or_create(name="Propaganda")[0],
+        area=values[0][:200],
+        description=joined,
+    )
+
+    log_in_as(coordinator)
+    target = next(h for h in MARKUP if h.name == "attribute-breakout")
+    page.goto(reverse("plans:activity_edit", args=[activities[0].pk]))
+    page.get_by_label("Aktivitet:", exact=True).fill(target.value)
+    page.get_by_role("button", name="Spara aktiviteten").click()
+    expect(page.get_by_text("Aktiviteten är sparad.")).to_be_visible()
+    assert Activity.objects.get(pk=activities[0].pk).text == target.value
+
+    for url in (
+        draft.get_absolute_url(),
+        activities[0].get_absolute_url(),
+        reverse("plans:activity_history", args=[activities[0].pk]),
+        reverse("plans:revision_history", args=[draft.pk]),
+        reverse("plans:activity_list") + "?q=alert",
+        routine.get_absolute_url(),
+        reverse("followup:round_report", args=[round_.pk]),
+        picture.get_absolute_url(),
+    ):
+        response = page.goto(url)
+        assert response.status == 200, url
+        expect(page.locator("h1")).to_have_count(1)
