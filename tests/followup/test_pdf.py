@@ -90,7 +90,7 @@ def test_summary_counts_each_status_as_text(reported):
     done = _status(FollowUpStatus.Tone.OK).label
     assert summary["Ej rapporterad"] == 2 and summary[done] == 1 and context["total"] == 4
     html = render_to_string(pdf.TEMPLATE, context)
-    assert f"{done}</th>" in html and 'class="status-symbol"' in html
+    assert 'status-symbol--ok"></span> ' + done in html and "status-symbol--missing" in html
 
 
 def test_overdue_entries_are_marked_in_words():
