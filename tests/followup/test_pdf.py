@@ -164,12 +164,29 @@ def test_anonymous_is_sent_to_login(client, reported):
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize(("fixture", "shown"), [("secretary", True), ("coordinator", True)])
-def test_download_link_on_the_report_page(client, request, reported, fixture, shown):
-    client.force_login(request.getfixturevalue(fixture))
-    html = client.get(reverse("followup:round_report", args=[reported.pk])).content.decode()
+@pytest.fixture
+def city_coordinator(municipality):
+    """Reads every committee's follow-up below the city, but exports only the city's own documents."""
+    from organisations.models import Membership
+    from tests.factories import member
+
+    return member(Membership.Role.COORDINATOR, municipality, username="samordnare-stad")
+
+
+@pytest.mark.parametrize(
+    ("fixture", "shown"), [("secretary", True), ("coordinator", True), ("city_coordinator", False)]
+)
+def test_download_link_on_the_report_page_only_for_those_who_may_export(
+    client, request, fake_render, reported, fixture, shown
+):
+    user = request.getfixturevalue(fixture)
+    client.force_login(user)
+    page = client.get(reverse("followup:round_report", args=[reported.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
     assert (reverse("followup:round_pdf", args=[reported.pk]) in html) is shown
-    assert "Ladda ner rapporten som PDF (utkast)" in html
+    assert ("Ladda ner rapporten som PDF (utkast)" in html) is shown
+    assert _get(client, user, reported).status_code == (200 if shown else 403)
 
 
 def test_file_name_is_ascii_from_short_name(committee):
