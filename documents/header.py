@@ -11,7 +11,10 @@ class DocumentHeader:
     organisation_lines: the municipality in capitals, then the committee or administration.
     document_type: "HANDLINGSPLAN", "BESLUTSFÖRSLAG", "LÄGESBILD", "UPPFÖLJNING".
     diary_label: "Dnr" for reports, "Ärendenr" for a beslutsförslag (as in the Luleå papers).
-    is_draft: marks every page UTKAST (running header, footer and a diagonal watermark).
+    diary_label "" leaves the diary line out (a lägesbild has no diary number of its own).
+    subtitle: a line under the document type, e.g. the follow-up round "Tertial 2, maj–augusti 2019".
+    is_draft: marks every page UTKAST (running header, footer and a diagonal watermark);
+    draft_note says in the footer why it is a draft.
     footer_line: the adoption line on adopted documents.
     """
 
@@ -21,7 +24,9 @@ class DocumentHeader:
     date: datetime.date
     diary_number: str = ""
     diary_label: str = "Dnr"
+    subtitle: str = ""
     is_draft: bool = True
+    draft_note: str = "UTKAST – ej antaget av nämnden."
     footer_line: str = ""
     official: str = ""
     subject: str = ""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pdf_views, views
 
 app_name = "followup"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("uppfoljning/oversikt/", views.overview, name="overview"),
     path("uppfoljning/<int:pk>/", views.round_detail, name="round_detail"),
     path("uppfoljning/<int:pk>/rapport/", views.round_report, name="round_report"),
+    path("uppfoljning/<int:pk>/rapport.pdf", pdf_views.round_pdf, name="round_pdf"),
     path("uppfoljning/<int:pk>/export.xlsx", views.round_export, name="round_export"),
     path("uppfoljning/<int:pk>/kommentar/", views.round_comment, name="round_comment"),
     path("uppfoljning/<int:pk>/stang/", views.round_close, name="round_close"),

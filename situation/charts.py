@@ -23,6 +23,9 @@ LEFT = 56
 RIGHT = 16
 LABEL_LINE = 14
 LEGEND_PER_ROW = 6
+WEB_FONTS = "Arial, Helvetica, sans-serif"
+# In a PDF the chart's text must be set in the shipped font that print.css declares (and is embedded).
+PDF_FONTS = "VBE Sans"
 
 
 def series_colour(index: int) -> str:
@@ -81,6 +84,7 @@ def grouped_bar_chart(
     categories: list[str],
     series: list[tuple[str, list[int | None]]],
     unit: str = "antal",
+    font_family: str = WEB_FONTS,
 ) -> str:
     """SVG markup of a grouped bar chart: one group per category, one bar per series.
 
@@ -161,11 +165,14 @@ def grouped_bar_chart(
             "groups": groups,
             "legend": legend,
             "unit": unit,
+            "font_family": font_family,
         },
     ).strip()
 
 
-def comparison_chart(comparison, *, by: str = "environment", chart_id: str | None = None) -> str:
+def comparison_chart(
+    comparison, *, by: str = "environment", chart_id: str | None = None, font_family: str = WEB_FONTS
+) -> str:
     """The year-over-year chart of a Comparison, per environment or per kind of observation."""
     rows = comparison.by_environment if by == "environment" else comparison.by_kind
     what = "miljö" if by == "environment" else "typ av iakttagelse"
@@ -189,4 +196,5 @@ def comparison_chart(comparison, *, by: str = "environment", chart_id: str | Non
         categories=categories,
         series=series,
         unit="antal iakttagelser",
+        font_family=font_family,
     )

@@ -56,19 +56,23 @@ class Comparison:
     by_kind: list[tuple[str, list[Cell]]] = field(default_factory=list)
 
 
-def year_over_year(organisation) -> Comparison:
-    """Counts for every year this organisation has a lägesbild (three queries whatever the size)."""
-    pictures = list(SituationPicture.objects.filter(organisation=organisation).order_by("year"))
+def year_over_year(organisation, *, up_to: int | None = None) -> Comparison:
+    """Counts for every year this organisation has a lägesbild (four queries whatever the size).
+
+    With `up_to`, only the years until then: the lägesbild of 2019 compares with earlier years only.
+    """
+    pictures = SituationPicture.objects.filter(organisation=organisation).order_by("year")
+    observations = Observation.objects.filter(picture__organisation=organisation)
+    if up_to is not None:
+        pictures = pictures.filter(year__lte=up_to)
+        observations = observations.filter(picture__year__lte=up_to)
+    pictures = list(pictures)
     years = [p.year for p in pictures]
     index = {year: i for i, year in enumerate(years)}
-    aggregates = (
-        Observation.objects.filter(picture__organisation=organisation)
-        .values("picture__year", "environment_id", "kind_id")
-        .annotate(
-            total=Sum("count", default=0),
-            uncounted=Count("pk", filter=Q(count__isnull=True)),
-            recorded=Count("pk"),
-        )
+    aggregates = observations.values("picture__year", "environment_id", "kind_id").annotate(
+        total=Sum("count", default=0),
+        uncounted=Count("pk", filter=Q(count__isnull=True)),
+        recorded=Count("pk"),
     )
     cells: dict[tuple[int, int], list[Cell]] = {}
     for row in aggregates:

@@ -146,6 +146,7 @@ def picture_detail(request, pk):
             "observation_groups": groups,
             "can_edit": can_edit and not picture.is_frozen,
             "can_start_next": can_edit and picture.is_frozen,
+            "can_export": access.has_perm(request.user, Perm.EXPORT, picture.organisation),
         },
     )
 

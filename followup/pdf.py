@@ -1,0 +1,91 @@
+"""The follow-up report for the nämnd as a document (UPPFÖLJNING).
+
+Like the plan documents (plans/pdf.py): a context builder plus templates/pdf/followup_report.html,
+turned into PDF/A by documents.render. A closed round can no longer change, so its report is
+rendered once and then served as the stored bytes; an open round renders fresh and is marked UTKAST.
+"""
+
+from django.utils import timezone
+
+from documents.header import DocumentHeader
+from documents.http import ascii_filename_part
+from documents.services import RenderedDocument, render_document
+from plans.pdf import organisation_lines
+
+from .models import FollowUpRound, statuses_for
+from .views import _groups, status_summary  # the report page's own grouping and summary
+
+TEMPLATE = "pdf/followup_report.html"
+
+
+def filename_for(round_: FollowUpRound) -> str:
+    """Uppfoljning-VBE-Skarholmen-2019-tertial-2.pdf"""
+    organisation = ascii_filename_part(round_.organisation.short_name, fallback="organisation")
+    kind = ascii_filename_part(round_.get_kind_display(), fallback=round_.kind).lower()
+    return f"Uppfoljning-VBE-{organisation}-{round_.revision.year}-{kind}.pdf"
+
+
+def status_text(status, *, overdue: bool = False) -> tuple[str, str]:
+    """(tone, text) of an entry's status, as on the report page; pdf/_status_symbol.html draws the tone.
+
+    The web page's symbols ✓ and ✗ are not in the shipped font, so the PDF draws them instead."""
+    if status is not None:
+        return status.tone, status.label
+    if overdue:
+        return "overdue", "Försenad – ej rapporterad"
+    return "missing", "Ej rapporterad"
+
+
+def report_context(round_: FollowUpRound) -> dict:
+    """Context of pdf/followup_report.html: the report page's content for the nämnd.
+
+    A fixed number of queries whatever the number of activities (entries, scale, organisation lines).
+    """
+    revision = round_.revision
+    organisation = round_.organisation
+    today = timezone.localdate()
+    entries = list(round_.entries.with_report_context())
+    groups = _groups(entries, today)
+    for entry in entries:
+        entry.pdf_status = status_text(entry.status, overdue=entry.overdue)
+    summary = [
+        (status_text(status), count) for status, count in status_summary(entries, statuses_for(organisation))
+    ]
+    closed_on = round_.closed_at and timezone.localdate(round_.closed_at)
+    round_name = f"{round_.get_kind_display()}, {round_.period}"
+    title = f"Uppföljning av {revision.plan.title.lower()} {revision.year}"
+    header = DocumentHeader(
+        title=f"{title} – {round_name} – {organisation.name}",
+        document_type="UPPFÖLJNING",
+        organisation_lines=organisation_lines(organisation),
+        date=closed_on or today,
+        diary_number=revision.diary_number,
+        subtitle=round_name,
+        is_draft=not round_.is_closed,
+        draft_note="UTKAST – uppföljningen är öppen och kan ändras.",
+        footer_line=f"Uppföljningen stängdes {closed_on:%Y-%m-%d}." if closed_on else "",
+        subject=f"{title} för {organisation.name}, {round_name}",
+        keywords=["uppföljning", "handlingsplan", "våldsbejakande extremism", organisation.name],
+    )
+    return {
+        "header": header,
+        "round": round_,
+        "revision": revision,
+        "organisation": organisation,
+        "title": title,
+        "round_name": round_name,
+        "groups": groups,
+        "summary": summary,
+        "total": len(entries),
+    }
+
+
+def report_document(round_: FollowUpRound, *, by) -> RenderedDocument:
+    """The report as a PDF: fresh while the round is open, the stored bytes once it is closed."""
+    return render_document(
+        template=TEMPLATE,
+        build_context=lambda: report_context(round_),
+        filename=filename_for(round_),
+        frozen_key=f"followup.FollowUpRound:{round_.pk}:rapport" if round_.is_closed else None,
+        by=by,
+    )

@@ -1,0 +1,18 @@
+"""Download of a follow-up round's report for the nämnd as a PDF."""
+
+from django.contrib.auth.decorators import login_required
+from django.views.decorators.http import require_safe
+
+from documents.http import pdf_response
+from organisations.access import Perm
+
+from . import pdf
+from .views import _round
+
+
+@login_required
+@require_safe
+def round_pdf(request, pk):
+    """404 unless the user sees the round; 403 unless they may export its plan's organisation."""
+    round_ = _round(request, pk, Perm.EXPORT)
+    return pdf_response(pdf.report_document(round_, by=request.user))

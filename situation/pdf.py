@@ -1,0 +1,116 @@
+"""The lokal lägesbild as a nämnd-ready document (LÄGESBILD).
+
+Like the plan documents (plans/pdf.py): a context builder plus templates/pdf/situation_picture.html,
+turned into PDF/A by documents.render. A fastställd picture can no longer change, so its document is
+rendered once and then served as the stored bytes; a draft is rendered fresh and marked UTKAST.
+"""
+
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from documents.header import DocumentHeader
+from documents.http import ascii_filename_part
+from documents.services import RenderedDocument, render_document
+from plans.pdf import organisation_lines
+
+from .charts import PDF_FONTS, comparison_chart
+from .comparison import year_over_year
+from .models import SituationPicture
+
+TEMPLATE = "pdf/situation_picture.html"
+
+
+def filename_for(picture: SituationPicture) -> str:
+    """Lagesbild-VBE-Skarholmen-2019-faststalld.pdf / ...-utkast.pdf"""
+    organisation = ascii_filename_part(picture.organisation.short_name, fallback="organisation")
+    return f"Lagesbild-VBE-{organisation}-{picture.year}-{picture.status}.pdf"
+
+
+def _observation_groups(picture: SituationPicture) -> list[dict]:
+    """Observations grouped by environment, in the order of the reference list."""
+    groups: list[dict] = []
+    for observation in picture.observations.select_related("environment", "kind"):
+        if not groups or groups[-1]["environment"] != observation.environment:
+            groups.append({"environment": observation.environment, "observations": []})
+        groups[-1]["observations"].append(observation)
+    return groups
+
+
+def _status_rows(picture: SituationPicture) -> list[tuple[str, str, str]]:
+    rows = [("Organisation", picture.organisation.name, ""), ("Avser år", str(picture.year), "")]
+    if picture.is_frozen:
+        established = picture.established_at and timezone.localdate(picture.established_at)
+        rows.append(("Status", f"Fastställd {established:%Y-%m-%d}" if established else "Fastställd", ""))
+    else:
+        rows.append(("Status", "Utkast – ej fastställd", "status-draft"))
+    if picture.made_with:
+        rows.append(("Framtagen med", picture.made_with, ""))
+    return rows
+
+
+def picture_context(picture: SituationPicture) -> dict:
+    """Context of pdf/situation_picture.html: cover, contents, threat level, chapters, sources,
+    observations and the year-over-year chart. A fixed number of queries whatever the size."""
+    organisation = picture.organisation
+    established = picture.established_at and timezone.localdate(picture.established_at)
+    title = f"Lokal lägesbild {picture.year}"
+    header = DocumentHeader(
+        title=f"{title} – {organisation.name}",
+        document_type="LÄGESBILD",
+        organisation_lines=organisation_lines(organisation),
+        date=established or timezone.localdate(),
+        diary_label="",
+        subtitle=f"Avser {picture.year}",
+        is_draft=not picture.is_frozen,
+        draft_note="UTKAST – lägesbilden är inte fastställd.",
+        footer_line=(f"Fastställd {established:%Y-%m-%d}. " if established else "")
+        + "Oidentifierad information – lägesbilden innehåller inga personuppgifter.",
+        subject=f"Lokal lägesbild om våldsbejakande extremism för {organisation.name} {picture.year}",
+        keywords=["lägesbild", "våldsbejakande extremism", organisation.name, str(picture.year)],
+    )
+    comparison = year_over_year(organisation, up_to=picture.year)
+    chapters = [
+        {"anchor": f"kapitel-{n}", "number": n, "heading": heading, "text": text}
+        for n, (heading, text) in enumerate(picture.chapters(), start=2)
+    ]
+    sections = [
+        {"anchor": "hotniva", "number": 1, "heading": "Nationell hotnivå"},
+        *chapters,
+        {"anchor": "kallor", "number": len(chapters) + 2, "heading": "Källor"},
+        {"anchor": "iakttagelser", "number": len(chapters) + 3, "heading": "Iakttagelser"},
+        {"anchor": "jamforelse", "number": len(chapters) + 4, "heading": "Iakttagelser år för år"},
+    ]
+    return {
+        "header": header,
+        "cover": {
+            "kicker": organisation.name,
+            "title": "Lokal lägesbild",
+            "year": picture.year,
+            "rows": _status_rows(picture),
+        },
+        "toc": [{key: s[key] for key in ("anchor", "number", "heading")} for s in sections],
+        "numbers": {s["anchor"]: s["number"] for s in sections},
+        "picture": picture,
+        "organisation": organisation,
+        "chapters": chapters,
+        "sources": list(picture.sources.all()),
+        "observation_groups": _observation_groups(picture),
+        "comparison": comparison,
+        # Our own template with every value escaped (situation/charts/grouped_bars.svg).
+        "chart": mark_safe(  # noqa: S308
+            comparison_chart(comparison, by="environment", chart_id="pdf-chart", font_family=PDF_FONTS)
+        )
+        if comparison.by_environment
+        else "",
+    }
+
+
+def picture_document(picture: SituationPicture, *, by) -> RenderedDocument:
+    """The lägesbild as a PDF: fresh for a draft, the stored bytes once it is fastställd."""
+    return render_document(
+        template=TEMPLATE,
+        build_context=lambda: picture_context(picture),
+        filename=filename_for(picture),
+        frozen_key=f"situation.SituationPicture:{picture.pk}:lagesbild" if picture.is_frozen else None,
+        by=by,
+    )
