@@ -1,6 +1,5 @@
 """Download of the lokal lägesbild as a nämnd-ready PDF."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
@@ -10,12 +9,14 @@ from organisations.access import Perm
 
 from . import pdf
 from .models import SituationPicture
+from .views import situation_reader
 
 
-@login_required
+@situation_reader
 @require_safe
 def picture_pdf(request, pk):
-    """404 unless the user may read this lägesbild; 403 unless they may also export its organisation's."""
+    """403 for those who read no lägesbild at all (medarbetare), as on every lägesbild URL; 404 unless
+    the user may read this one; 403 unless they may also export its organisation's papers."""
     picture = get_object_or_404(
         SituationPicture.objects.visible_to(request.user).select_related("organisation"), pk=pk
     )

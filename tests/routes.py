@@ -220,6 +220,8 @@ BUILDERS = {
     # followup
     "followup:round_detail": lambda side: {"pk": side.round.pk},
     "followup:round_report": lambda side: {"pk": side.round.pk},
+    "followup:round_pdf": lambda side: {"pk": side.round.pk},
+    "followup:round_pdf@frozen": lambda side: {"pk": side.closed_round.pk},
     "followup:round_export": lambda side: {"pk": side.round.pk},
     "followup:round_comment": lambda side: {"pk": side.round.pk},
     "followup:round_comment@frozen": lambda side: {"pk": side.closed_round.pk},
@@ -231,6 +233,8 @@ BUILDERS = {
     # situation (lägesbild): the draft is the default, the fastställd picture a variant
     "situation:picture_detail": lambda side: {"pk": side.picture.pk},
     "situation:picture_detail@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_pdf": lambda side: {"pk": side.picture.pk},
+    "situation:picture_pdf@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_edit": lambda side: {"pk": side.picture.pk},
     "situation:picture_edit@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_establish": lambda side: {"pk": side.picture.pk},

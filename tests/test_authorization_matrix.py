@@ -83,6 +83,8 @@ MATRIX = {
     "followup:round_open":                     (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  OK,      OK),
     "followup:round_open POST":                (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  BAD,     BAD),
     "followup:round_report":                   (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "followup:round_pdf":                      (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "followup:round_pdf@frozen":               (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     # plans                                     anon     coord    secr     staff    central  other    super
     "plans:activity_create":                   (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
     "plans:activity_create POST":              (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
@@ -175,6 +177,8 @@ MATRIX = {
     "situation:picture_create POST":           (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  OK,      OK),
     "situation:picture_detail":                (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "situation:picture_detail@frozen":         (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "situation:picture_pdf":                   (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "situation:picture_pdf@frozen":            (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "situation:picture_edit":                  (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
     "situation:picture_edit POST":             (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
     "situation:picture_edit@frozen":           (LOGIN,   DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED),

@@ -176,7 +176,7 @@ def fake_render(monkeypatch):
 
 @pytest.mark.parametrize(
     ("fixture", "expected"),
-    [("coordinator", 200), ("secretary", 200), ("central", 200), ("staff", 404), ("other_coordinator", 404)],
+    [("coordinator", 200), ("secretary", 200), ("central", 200), ("staff", 403), ("other_coordinator", 404)],
 )
 def test_export_permission_per_role(client, request, fake_render, draft, established, fixture, expected):
     user = request.getfixturevalue(fixture)
