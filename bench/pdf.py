@@ -99,7 +99,8 @@ def build_plan(*, activities: int, year: int):
 def _timed(function):
     """(wall seconds, CPU seconds of this process, result). CPU time is what the render costs us; wall
     time also counts waiting for the CPU when other processes share the machine."""
-    gc.collect()  # start every timed run from a clean heap: no garbage left by the previous run is collected in it
+    # Start every timed run from a clean heap, so no run pays for the garbage the previous one left.
+    gc.collect()
     wall, cpu = time.perf_counter(), time.process_time()
     result = function()
     return time.perf_counter() - wall, time.process_time() - cpu, result
