@@ -83,8 +83,11 @@ def tab_to(page, target, *, backwards=False, limit=80):
 
 def test_keyboard_only_the_coordinator_edits_an_activity_and_sees_it_in_the_history(page, coordinator, draft):
     page.goto("/konto/logga-in/")
-    page.keyboard.type(coordinator.username)  # the user name field has autofocus
+    # The user name field has autofocus; wait for it, or the first keys can land before it applies.
+    expect(page.get_by_label("Användarnamn")).to_be_focused()
+    page.keyboard.type(coordinator.username)
     page.keyboard.press("Tab")
+    expect(page.get_by_label("Lösenord")).to_be_focused()
     page.keyboard.type("testlosen-123")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Välkommen")
