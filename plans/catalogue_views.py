@@ -15,6 +15,7 @@ from . import exchange
 from .catalogue_forms import ImportForm, RoutineForm
 from .filters import ActivityFilter, RoutineFilter
 from .models import Activity, PlanRevision, Routine
+from .page_cache import cached_page
 from .routines import RoutineConflict, create_routine, update_routine
 
 PAGE_SIZE = 25
@@ -50,6 +51,7 @@ def _catalogue(request) -> ActivityFilter:
 
 
 @login_required
+@cached_page
 def activity_list(request):
     _require_reader(request.user)
     filterset = _catalogue(request)

@@ -101,3 +101,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     post_migrate.connect(restore, weak=False, dispatch_uid="tests-restore-reference-rows")
     yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: database ids repeat after a rollback, cached pages must not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
