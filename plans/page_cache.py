@@ -10,6 +10,7 @@ the counting and the template.
 """
 
 import hashlib
+from functools import cache as cache_for_process
 from functools import wraps
 
 from django.conf import settings
@@ -28,13 +29,18 @@ TIMEOUT = 10 * 60
 _TRACKED = (Organisation, Membership, ActionPlan, PlanRevision, Chapter, Activity)
 
 
+@cache_for_process
+def _generation_sql() -> str:
+    # Built once: simple-history makes a new manager class on every `Model.history` access, which
+    # cost more than the whole cached response. Only our own models' quoted table names go in.
+    tables = [connection.ops.quote_name(model.history.model._meta.db_table) for model in _TRACKED]
+    return "SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {table})" for table in tables)  # noqa: S608
+
+
 def generation() -> tuple:
     """The newest history id of each model the catalogue depends on, in one query."""
-    # Only our own models' table names, quoted, go into the statement: no user input.
-    tables = [connection.ops.quote_name(model.history.model._meta.db_table) for model in _TRACKED]
-    columns = ", ".join(f"(SELECT MAX(history_id) FROM {table})" for table in tables)  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}")
+        cursor.execute(_generation_sql())
         return tuple(cursor.fetchone())
 
 
