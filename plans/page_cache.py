@@ -2,7 +2,7 @@
 
 The catalogue shows activities of adopted revisions, which never change; what changes it is a new
 adoption, an organisation moved in the tree, or someone's memberships. The key therefore holds the
-user, their memberships, their CSRF cookie (the page carries a logout form with a token), the query
+user, their CSRF cookie (the page carries a logout form with a token), the query
 string, and a generation: the newest history row of every model the catalogue reads. Every write in
 this project goes through save() and so leaves a history row, so any change gives a new generation
 and the next request renders afresh. A miss costs one extra small query; a hit skips the filtering,
@@ -20,7 +20,6 @@ from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
-from organisations import access
 from organisations.models import Membership, Organisation
 
 from .models import ActionPlan, Activity, Chapter, PlanRevision
@@ -51,9 +50,10 @@ def _key(request) -> str | None:
         # pending message must be shown once, not stored.
         return None
     user = request.user
-    roles = sorted((m.organisation_id, m.role) for m in access.memberships(user))
     query = sorted(request.GET.lists())
-    raw = repr((user.pk, user.is_superuser, user.is_active, roles, csrf_cookie, query, generation()))
+    # Memberships need no place of their own: any change to them is a new Membership history row,
+    # so a new generation.
+    raw = repr((user.pk, user.is_superuser, user.is_active, csrf_cookie, query, generation()))
     return "catalogue-page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
