@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
+from organisations.models import Organisation
+
 
 @dataclass(frozen=True)
 class DocumentHeader:
@@ -36,3 +38,12 @@ class DocumentHeader:
 def organisation_header_lines(names_from_root: list[str]) -> list[str]:
     """The header's left column from the names root first: the municipality in capitals, then the rest."""
     return [names_from_root[0].upper(), *names_from_root[1:]] if names_from_root else []
+
+
+def organisation_lines(organisation: Organisation) -> list[str]:
+    """The header's left column: the municipality in capitals, then the committee (and unit)."""
+    # Ancestors' paths are prefixes of each other, so ordering by path puts the municipality first.
+    names = list(
+        Organisation.objects.ancestors_of(organisation).order_by("path").values_list("name", flat=True)
+    )
+    return organisation_header_lines(names or [organisation.name])

@@ -7,13 +7,12 @@ rendered once and then served as the stored bytes; an open round renders fresh a
 
 from django.utils import timezone
 
-from documents.header import DocumentHeader
+from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.services import RenderedDocument, render_document
-from plans.pdf import organisation_lines
 
 from .models import FollowUpRound, statuses_for
-from .views import _groups, status_summary  # the report page's own grouping and summary
+from .selectors import report_groups, status_summary
 
 TEMPLATE = "pdf/followup_report.html"
 
@@ -45,7 +44,7 @@ def report_context(round_: FollowUpRound) -> dict:
     organisation = round_.organisation
     today = timezone.localdate()
     entries = list(round_.entries.with_report_context())
-    groups = _groups(entries, today)
+    groups = report_groups(entries, today)
     for entry in entries:
         entry.pdf_status = status_text(entry.status, overdue=entry.overdue)
     summary = [

@@ -7,12 +7,12 @@ from documents.http import pdf_response
 from organisations.access import Perm
 
 from . import pdf
-from .views import _round
+from .selectors import round_for
 
 
 @login_required
 @require_safe
 def round_pdf(request, pk):
     """404 unless the user sees the round; 403 unless they may export its plan's organisation."""
-    round_ = _round(request, pk, Perm.EXPORT)
+    round_ = round_for(request.user, pk, Perm.EXPORT)
     return pdf_response(pdf.report_document(round_, by=request.user))

@@ -1,7 +1,5 @@
 """Follow-up pages: rounds, progress, reporting, the nämnd's report, history, overview and export."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,43 +15,15 @@ from organisations import access
 from organisations.access import Perm
 from plans.models import ActionPlan, Activity
 
-from . import export, services
+from . import export, selectors, services
 from .forms import CommentForm, ReportForm, RoundOpenForm
 from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus, statuses_for
 
 PAGE_SIZE = 25
-ROUND_RELATED = ("revision__plan__organisation", "opened_by", "closed_by")
 
 
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _round(request, pk, perm=Perm.VIEW_FOLLOWUP) -> FollowUpRound:
-    """The round if the user sees it (else 404) and holds `perm` for its plan's organisation (else 403)."""
-    round_ = get_object_or_404(
-        FollowUpRound.objects.visible_to(request.user).select_related(*ROUND_RELATED), pk=pk
-    )
-    access.require(request.user, perm, round_.organisation)
-    return round_
-
-
-def _groups(entries, today):
-    """Entries grouped by responsible unit (else the plan's free text), with their counts."""
-    groups: dict[str, dict] = {}
-    for entry in entries:
-        entry.overdue = entry.is_overdue(today)
-        group = groups.setdefault(
-            entry.responsible_label,
-            {"label": entry.responsible_label, "entries": [], "reported": 0, "missing": 0, "overdue": 0},
-        )
-        group["entries"].append(entry)
-        if entry.is_reported:
-            group["reported"] += 1
-        else:
-            group["missing"] += 1
-            group["overdue"] += entry.overdue
-    return sorted(groups.values(), key=lambda g: g["label"].casefold())
 
 
 def _round_entries(round_):
@@ -112,10 +82,10 @@ def round_open(request):
 @login_required
 def round_detail(request, pk):
     """Progress: how many activities each responsible unit has reported, missing and overdue marked."""
-    round_ = _round(request, pk)
+    round_ = selectors.round_for(request.user, pk)
     today = timezone.localdate()
     entries = _round_entries(round_)
-    groups = _groups(entries, today)
+    groups = selectors.report_groups(entries, today)
     reported = sum(g["reported"] for g in groups)
     return TemplateResponse(
         request,
@@ -133,30 +103,18 @@ def round_detail(request, pk):
     )
 
 
-def status_summary(entries, scale):
-    """[(status or None, count)] for every status of the scale and the unreported ones."""
-    counts = Counter(entry.status_id for entry in entries)
-    rows = [(status, counts.get(status.pk, 0)) for status in scale]
-    known = {status.pk for status in scale}
-    # A status no longer on the scale still counts, so that the total adds up.
-    for status in {e.status for e in entries if e.status_id and e.status_id not in known}:
-        rows.append((status, counts[status.pk]))
-    rows.append((None, counts.get(None, 0)))
-    return rows
-
-
 @login_required
 def round_report(request, pk):
     """The report for the nämnd: Aktivitet / Mål / Uppföljning grouped by responsible unit."""
-    round_ = _round(request, pk)
+    round_ = selectors.round_for(request.user, pk)
     entries = _round_entries(round_)
     return TemplateResponse(
         request,
         "followup/round_report.html",
         {
             "round": round_,
-            "groups": _groups(entries, timezone.localdate()),
-            "summary": status_summary(entries, statuses_for(round_.organisation)),
+            "groups": selectors.report_groups(entries, timezone.localdate()),
+            "summary": selectors.status_summary(entries, statuses_for(round_.organisation)),
             "total": len(entries),
             "may_export": access.has_perm(request.user, Perm.EXPORT, round_.organisation),
         },
@@ -165,12 +123,12 @@ def round_report(request, pk):
 
 @login_required
 def round_export(request, pk):
-    round_ = _round(request, pk, Perm.EXPORT)
+    round_ = selectors.round_for(request.user, pk, Perm.EXPORT)
     entries = _round_entries(round_)
     content = export.round_workbook(
         round_,
-        _groups(entries, timezone.localdate()),
-        status_summary(entries, statuses_for(round_.organisation)),
+        selectors.report_groups(entries, timezone.localdate()),
+        selectors.status_summary(entries, statuses_for(round_.organisation)),
     )
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -182,7 +140,7 @@ def round_export(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_comment(request, pk):
-    round_ = _round(request, pk, Perm.MANAGE_FOLLOWUP)
+    round_ = selectors.round_for(request.user, pk, Perm.MANAGE_FOLLOWUP)
     if round_.is_closed:
         messages.error(request, "Uppföljningen är stängd. Den samlade kommentaren kan inte ändras.")
         return redirect(round_)
@@ -219,7 +177,7 @@ def round_comment(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_close(request, pk):
-    round_ = _round(request, pk, Perm.MANAGE_FOLLOWUP)
+    round_ = selectors.round_for(request.user, pk, Perm.MANAGE_FOLLOWUP)
     if round_.is_closed:
         messages.error(request, "Uppföljningen är redan stängd.")
         return redirect(round_)
@@ -309,23 +267,6 @@ def my_entries(request):
     return TemplateResponse(request, "followup/my_entries.html", {"page_obj": page_obj})
 
 
-def _lineage(activity) -> list[int]:
-    """Ids of the activity and of its copies in earlier and later revisions (through copied_from)."""
-    ids = [activity.pk]
-    parent_id, seen = activity.copied_from_id, {activity.pk}
-    while parent_id and parent_id not in seen:
-        seen.add(parent_id)
-        ids.append(parent_id)
-        parent_id = Activity.objects.filter(pk=parent_id).values_list("copied_from_id", flat=True).first()
-    frontier = [activity.pk]
-    while frontier:
-        children = Activity.objects.filter(copied_from__in=frontier).values_list("pk", flat=True)
-        frontier = [pk for pk in children if pk not in seen]
-        seen.update(frontier)
-        ids.extend(frontier)
-    return ids
-
-
 @login_required
 def activity_history(request, pk):
     """An activity's status across every round, and across revisions through the copy lineage."""
@@ -333,7 +274,7 @@ def activity_history(request, pk):
         Activity.objects.visible_to(request.user).select_related("chapter__revision__plan__organisation"),
         pk=pk,
     )
-    ids = _lineage(activity)
+    ids = selectors.activity_lineage_ids(activity)
     entries = (
         ActivityFollowUp.objects.visible_to(request.user)
         .filter(activity_id__in=ids)
@@ -367,35 +308,7 @@ def overview(request):
         .order_by("organisation__path", "title")
     )
     page_obj = _page(request, plans)
-    round_ids = [plan.latest_round_id for plan in page_obj if plan.latest_round_id]
-    rounds = FollowUpRound.objects.select_related("revision").in_bulk(round_ids)
-    counts: dict[int, Counter] = {}
-    for row in (
-        ActivityFollowUp.objects.filter(round_id__in=round_ids)
-        .values("round_id", "status_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        counts.setdefault(row["round_id"], Counter())[row["status_id"]] = row["n"]
-    used = {status_id for c in counts.values() for status_id in c if status_id}
-    columns = list(
-        FollowUpStatus.objects.filter(Q(organisation__isnull=True) | Q(pk__in=used)).order_by(
-            F("organisation_id").asc(nulls_first=True), "order"
-        )
-    )
-    rows = []
-    for plan in page_obj:
-        round_ = rounds.get(plan.latest_round_id)
-        c = counts.get(plan.latest_round_id, Counter())
-        rows.append(
-            {
-                "plan": plan,
-                "round": round_,
-                "cells": [c.get(status.pk, 0) for status in columns],
-                "missing": c.get(None, 0),
-                "total": sum(c.values()),
-            }
-        )
+    rows, columns = selectors.overview_rows(page_obj, {plan.pk: plan.latest_round_id for plan in page_obj})
     return TemplateResponse(
         request,
         "followup/overview.html",

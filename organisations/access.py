@@ -11,7 +11,9 @@ descendants (a central samordnare reads every committee below the city).
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import wraps
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
@@ -146,3 +148,22 @@ def has_any(user, perm: Perm) -> bool:
         return True
     ids, subtrees = _reach(user, perm)
     return bool(ids or subtrees)
+
+
+def holders_of(perm: Perm):
+    """View decorator: signed in (else the login page) and holding `perm` somewhere (else 403).
+
+    The lägesbild uses it on every URL, so that medarbetare get 403 rather than a 404 that would tell
+    them which pictures exist."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not has_any(request.user, perm):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

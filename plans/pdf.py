@@ -7,7 +7,7 @@ PDF/A. An adopted (frozen) revision's documents are rendered once and then serve
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from documents.header import DocumentHeader, organisation_header_lines
+from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.services import RenderedDocument, render_document
 from organisations import access
@@ -25,15 +25,6 @@ def filename_for(revision: PlanRevision, *, case: bool = False) -> str:
     organisation = ascii_filename_part(revision.plan.organisation.short_name, fallback="organisation")
     name = f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.pdf"
     return f"Beslutsforslag-{name}" if case else name
-
-
-def organisation_lines(organisation: Organisation) -> list[str]:
-    """The header's left column: the municipality in capitals, then the committee (and unit)."""
-    # Ancestors' paths are prefixes of each other, so ordering by path puts the municipality first.
-    names = list(
-        Organisation.objects.ancestors_of(organisation).order_by("path").values_list("name", flat=True)
-    )
-    return organisation_header_lines(names or [organisation.name])
 
 
 def deciding_body(revision: PlanRevision) -> str:

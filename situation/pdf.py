@@ -8,10 +8,9 @@ rendered once and then served as the stored bytes; a draft is rendered fresh and
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from documents.header import DocumentHeader
+from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.services import RenderedDocument, render_document
-from plans.pdf import organisation_lines
 
 from .charts import PDF_FONTS, comparison_chart
 from .comparison import year_over_year

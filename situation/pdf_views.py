@@ -9,10 +9,9 @@ from organisations.access import Perm
 
 from . import pdf
 from .models import SituationPicture
-from .views import situation_reader
 
 
-@situation_reader
+@access.holders_of(Perm.VIEW_SITUATION)
 @require_safe
 def picture_pdf(request, pk):
     """403 for those who read no lägesbild at all (medarbetare), as on every lägesbild URL; 404 unless

@@ -5,10 +5,7 @@ looks the object up among those visible to the user (404 for another organisatio
 ask for edit_situation on the picture's organisation (403).
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -28,17 +25,7 @@ from .models import Observation, SituationPicture, Source
 PAGE_SIZE = 20
 
 
-def situation_reader(view):
-    """Signed in and allowed to read some lägesbild; everyone else gets 403 on every URL."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not access.has_any(request.user, Perm.VIEW_SITUATION):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+situation_reader = access.holders_of(Perm.VIEW_SITUATION)
 
 
 def _picture(request, pk, *, for_update=False) -> SituationPicture:

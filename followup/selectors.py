@@ -1,0 +1,111 @@
+"""Reads shared by the follow-up pages, the PDF report and the export (no view helper is shared)."""
+
+from collections import Counter
+
+from django.db import connection
+from django.db.models import Count, F, Q
+from django.shortcuts import get_object_or_404
+
+from organisations import access
+from organisations.access import Perm
+from plans.models import Activity
+
+from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus
+
+ROUND_RELATED = ("revision__plan__organisation", "opened_by", "closed_by")
+
+
+def round_for(user, pk, perm=Perm.VIEW_FOLLOWUP) -> FollowUpRound:
+    """The round if the user sees it (else 404) and holds `perm` for its plan's organisation (else 403)."""
+    round_ = get_object_or_404(FollowUpRound.objects.visible_to(user).select_related(*ROUND_RELATED), pk=pk)
+    access.require(user, perm, round_.organisation)
+    return round_
+
+
+def report_groups(entries, today):
+    """Entries grouped by responsible unit (else the plan's free text), with their counts."""
+    groups: dict[str, dict] = {}
+    for entry in entries:
+        entry.overdue = entry.is_overdue(today)
+        group = groups.setdefault(
+            entry.responsible_label,
+            {"label": entry.responsible_label, "entries": [], "reported": 0, "missing": 0, "overdue": 0},
+        )
+        group["entries"].append(entry)
+        if entry.is_reported:
+            group["reported"] += 1
+        else:
+            group["missing"] += 1
+            group["overdue"] += entry.overdue
+    return sorted(groups.values(), key=lambda g: g["label"].casefold())
+
+
+def status_summary(entries, scale):
+    """[(status or None, count)] for every status of the scale and the unreported ones."""
+    counts = Counter(entry.status_id for entry in entries)
+    rows = [(status, counts.get(status.pk, 0)) for status in scale]
+    known = {status.pk for status in scale}
+    # A status no longer on the scale still counts, so that the total adds up.
+    for status in {e.status for e in entries if e.status_id and e.status_id not in known}:
+        rows.append((status, counts[status.pk]))
+    rows.append((None, counts.get(None, 0)))
+    return rows
+
+
+def activity_lineage_ids(activity) -> list[int]:
+    """Ids of the activity and of its copies in earlier and later revisions (through copied_from).
+
+    One query: a recursive CTE walks up to the first version and then down to every copy of it, so the
+    cost does not grow with the number of years. UNION (not UNION ALL) stops at a cycle.
+    """
+    table = connection.ops.quote_name(Activity._meta.db_table)
+    sql = f"""
+        WITH RECURSIVE up(id, copied_from_id) AS (
+            SELECT id, copied_from_id FROM {table} WHERE id = %s
+            UNION
+            SELECT a.id, a.copied_from_id FROM {table} a JOIN up ON a.id = up.copied_from_id
+        ),
+        down(id) AS (
+            SELECT id FROM up WHERE copied_from_id IS NULL OR copied_from_id NOT IN (SELECT id FROM up)
+            UNION
+            SELECT a.id FROM {table} a JOIN down ON a.copied_from_id = down.id
+        )
+        SELECT id FROM up UNION SELECT id FROM down
+    """  # noqa: S608 - the table name comes from the model, the id is a parameter
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [activity.pk])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def overview_rows(plans, round_ids_by_plan):
+    """The overview table: for each plan its chosen round's status counts, and the status columns."""
+    round_ids = [pk for pk in round_ids_by_plan.values() if pk]
+    rounds = FollowUpRound.objects.select_related("revision").in_bulk(round_ids)
+    counts: dict[int, Counter] = {}
+    for row in (
+        ActivityFollowUp.objects.filter(round_id__in=round_ids)
+        .values("round_id", "status_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        counts.setdefault(row["round_id"], Counter())[row["status_id"]] = row["n"]
+    used = {status_id for c in counts.values() for status_id in c if status_id}
+    columns = list(
+        FollowUpStatus.objects.filter(Q(organisation__isnull=True) | Q(pk__in=used)).order_by(
+            F("organisation_id").asc(nulls_first=True), "order"
+        )
+    )
+    rows = []
+    for plan in plans:
+        round_id = round_ids_by_plan.get(plan.pk)
+        c = counts.get(round_id, Counter())
+        rows.append(
+            {
+                "plan": plan,
+                "round": rounds.get(round_id),
+                "cells": [c.get(status.pk, 0) for status in columns],
+                "missing": c.get(None, 0),
+                "total": sum(c.values()),
+            }
+        )
+    return rows, columns

@@ -1,0 +1,66 @@
+"""Shared by the plan views: an object the user may see or 404, the draft check, paging."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+
+from organisations import access
+from organisations.access import Perm
+
+from .. import services
+from ..models import Activity, Chapter, PlanRevision
+
+PAGE_SIZE = 20
+HISTORY_PAGE_SIZE = 25
+
+
+# --- lookups: visible or 404, then the action or 403 --------------------------------------------------
+
+
+def _revision(request, pk):
+    return get_object_or_404(
+        PlanRevision.objects.visible_to(request.user).select_related(
+            "plan__organisation", "copied_from", "situation_picture__organisation"
+        ),
+        pk=pk,
+    )
+
+
+def _chapter(request, pk):
+    return get_object_or_404(
+        Chapter.objects.visible_to(request.user).select_related("revision__plan__organisation"), pk=pk
+    )
+
+
+def _activity(request, pk):
+    return get_object_or_404(
+        Activity.objects.visible_to(request.user).select_related(
+            "chapter__revision__plan__organisation", "responsible_unit"
+        ),
+        pk=pk,
+    )
+
+
+def _editable(request, revision):
+    """403 unless the user may edit the plan; a redirect with a message if the revision is frozen."""
+    access.require(request.user, Perm.EDIT_PLAN, revision.plan.organisation)
+    if revision.is_frozen:
+        messages.error(request, services.RevisionFrozen(revision).message)
+        return redirect(revision)
+    return None
+
+
+def _refused(request, error, revision):
+    messages.error(request, error.message)
+    return redirect(revision)
+
+
+def _page(request, items, size=PAGE_SIZE):
+    return Paginator(items, size).get_page(request.GET.get("page"))
+
+
+def _with_version(data, conflict):
+    """The user's input, kept, with the current version: saving again is now a deliberate choice."""
+    data = data.copy()
+    data["version"] = str(conflict.current_version)
+    return data
