@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from simple_history.utils import bulk_create_with_history
 
+from documents.spreadsheet import BOLD, Spreadsheet, csv_bytes
 from organisations import access
 from organisations.access import Perm
 
@@ -38,14 +35,6 @@ EXPORT_COLUMNS = [
     ("Tidplan", 14, lambda a: a.timing),
     ("Uppföljning", 40, lambda a: a.follow_up_method),
 ]
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def export_filename(extension: str, today: datetime.date | None = None) -> str:
@@ -54,37 +43,24 @@ def export_filename(extension: str, today: datetime.date | None = None) -> str:
 
 def _rows(activities):
     for activity in activities:
-        yield [safe_cell(value(activity)) for _header, _width, value in EXPORT_COLUMNS]
+        yield [value(activity) for _header, _width, value in EXPORT_COLUMNS]
 
 
 def export_xlsx(activities) -> bytes:
     """The activities as an Excel workbook: bold header row, column widths, a Swedish sheet title."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Aktiviteter")
-    for index, (_header, width, _value) in enumerate(EXPORT_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for title, _width, _value in EXPORT_COLUMNS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    workbook = Spreadsheet(write_only=True)
+    sheet = workbook.sheet("Aktiviteter")
+    sheet.widths(width for _header, width, _value in EXPORT_COLUMNS)
+    sheet.worksheet.freeze_panes = "A2"
+    sheet.append([title for title, _width, _value in EXPORT_COLUMNS], font=BOLD)
     for row in _rows(activities):
         sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook.to_bytes()
 
 
 def export_csv(activities) -> bytes:
     """UTF-8 with BOM and semicolons, which is what Excel with Swedish settings opens correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([header for header, _width, _value in EXPORT_COLUMNS])
-    writer.writerows(_rows(activities))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([[header for header, _width, _value in EXPORT_COLUMNS], *_rows(activities)])
 
 
 # --- import ----------------------------------------------------------------------------------------
