@@ -46,23 +46,25 @@ def describe(characters: list[str]) -> str:
     return ", ".join(f"U+{ord(char):04X}" for char in characters)
 
 
+def refuse_unprintable(value):
+    """Validator: refuses text with characters no document can hold, naming them."""
+    found = unprintable_characters(value) if isinstance(value, str) else []
+    if found:
+        raise ValidationError(UNPRINTABLE_MESSAGE, code="unprintable", params={"characters": describe(found)})
+
+
 class CleanTextField(forms.CharField):
     """The form field of every free-text input: Word's line breaks become newlines, other control
-    characters are refused with a message naming them, so what is stored can always be exported."""
+    characters are refused with a message naming them, so what is stored can always be exported.
+    The check is a validator, so a too long value also hears about its length in the same answer."""
 
-    default_error_messages = {"unprintable": UNPRINTABLE_MESSAGE}
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(refuse_unprintable)
 
     def to_python(self, value):
         value = super().to_python(value)
         return normalise_line_breaks(value) if isinstance(value, str) else value
-
-    def validate(self, value):
-        super().validate(value)
-        found = unprintable_characters(value) if isinstance(value, str) else []
-        if found:
-            raise ValidationError(
-                self.error_messages["unprintable"], code="unprintable", params={"characters": describe(found)}
-            )
 
 
 def clean_text_formfield(model_field, **kwargs):

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from documents.text import clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 
@@ -14,6 +15,7 @@ class RoutineForm(forms.ModelForm):
 
     class Meta:
         model = Routine
+        formfield_callback = clean_text_formfield
         fields = ["organisation", "kind", "title", "body", "contact"]
 
     def __init__(self, *args, user, **kwargs):

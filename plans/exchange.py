@@ -15,6 +15,7 @@ from django.db.models import Max
 from simple_history.utils import bulk_create_with_history
 
 from documents.spreadsheet import BOLD, Spreadsheet, csv_bytes
+from documents.text import describe, normalise_line_breaks, unprintable_characters
 from organisations import access
 from organisations.access import Perm
 
@@ -215,7 +216,7 @@ def _row(record: list[str], columns: dict[int, str]) -> tuple[dict, list[str]]:
     row = dict.fromkeys(_LABELS, "")
     for index, name in columns.items():
         if index < len(record):
-            row[name] = record[index].strip()
+            row[name] = normalise_line_breaks(record[index].strip())
     problems = []
     if not row["heading"]:
         problems.append("Kapitel saknas.")
@@ -225,6 +226,11 @@ def _row(record: list[str], columns: dict[int, str]) -> tuple[dict, list[str]]:
         # PostgreSQL cannot store NUL in text (it would be a server error); forms refuse it the same way.
         if "\x00" in value:
             problems.append(f"{_LABELS[name]}: null-tecken är inte tillåtna.")
+        if found := unprintable_characters(value):
+            problems.append(
+                f"{_LABELS[name]}: tecken som inte kan skrivas ut eller exporteras ({describe(found)}), "
+                "till exempel styrtecken från inklistrad text."
+            )
         if len(value) > _MAX_LENGTHS[name]:
             problems.append(f"{_LABELS[name]} är för lång ({len(value)} tecken, högst {_MAX_LENGTHS[name]}).")
     return row, problems

@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.text import CleanTextField, clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.models import Organisation
@@ -36,7 +37,7 @@ class PlanCreateForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label="Organisation", queryset=Organisation.objects.none(), empty_label=None
     )
-    title = forms.CharField(
+    title = CleanTextField(
         label="Titel",
         max_length=200,
         initial=ActionPlan._meta.get_field("title").default,
@@ -67,6 +68,7 @@ class RevisionMetaForm(forms.ModelForm):
 
     class Meta:
         model = PlanRevision
+        formfield_callback = clean_text_formfield
         fields = ["year", "decided_by", "situation_picture"]
         help_texts = {"decided_by": "Nämnden eller fullmäktige som ska anta planen."}
 
@@ -95,7 +97,7 @@ class RevisionMetaForm(forms.ModelForm):
 
 
 class AdoptionForm(forms.Form):
-    decided_by = forms.CharField(
+    decided_by = CleanTextField(
         label="Beslutande organ", max_length=200, help_text="Till exempel Skärholmens stadsdelsnämnd."
     )
     decided_on = forms.DateField(
@@ -103,8 +105,8 @@ class AdoptionForm(forms.Form):
         widget=DateInput(),
         error_messages={"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2019-05-23."},
     )
-    paragraph = forms.CharField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
-    diary_number = forms.CharField(
+    paragraph = CleanTextField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
+    diary_number = CleanTextField(
         label="Diarienummer", max_length=60, required=False, help_text="Till exempel 1.2.3-456/2019."
     )
 
@@ -117,6 +119,7 @@ class ChapterForm(forms.ModelForm):
 
     class Meta:
         model = Chapter
+        formfield_callback = clean_text_formfield
         fields = ["heading", "kind", "body"]
         help_texts = {
             "kind": "Löptext är ett kapitel utan aktiviteter; övriga typer har en aktivitetstabell.",
@@ -138,6 +141,7 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
+        formfield_callback = clean_text_formfield
         fields = [
             "text",
             "purpose",
