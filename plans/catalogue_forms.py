@@ -5,6 +5,7 @@ from django import forms
 from documents.text import clean_text_formfield
 from organisations import access
 from organisations.access import Perm
+from organisations.submissions import SubmissionTokenField
 
 from .exchange import MAX_IMPORT_BYTES
 from .models import Routine
@@ -12,6 +13,7 @@ from .models import Routine
 
 class RoutineForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    submission = SubmissionTokenField()  # a routine has no natural key: the token stops a double submit
 
     class Meta:
         model = Routine
@@ -23,6 +25,7 @@ class RoutineForm(forms.ModelForm):
         if self.instance.pk:
             # A routine stays with its organisation; only its text changes.
             del self.fields["organisation"]
+            del self.fields["submission"]
             self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
@@ -33,6 +36,7 @@ class RoutineForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
+    submission = SubmissionTokenField()  # the same file sent twice is imported once
     file = forms.FileField(
         label="CSV-fil",
         help_text="Semikolon eller komma som avgränsare, teckenkodning UTF-8, högst 2 MB.",

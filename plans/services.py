@@ -39,6 +39,10 @@ class PlanError(Exception):
         self.message = message
 
 
+class AlreadyDeleted(PlanError):
+    """The object was deleted by an earlier (or simultaneous) request; nothing is left to do."""
+
+
 class RevisionFrozen(PlanError):
     def __init__(self, revision):
         super().__init__(
@@ -117,7 +121,14 @@ def create_plan(*, organisation, title, year, by):
     access.require(by, Perm.EDIT_PLAN, organisation)
     if ActionPlan.objects.filter(organisation=organisation, title=title).exists():
         raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.")
-    plan = _save(ActionPlan(organisation=organisation, title=title), by=by, reason="Handlingsplan skapad")
+    try:
+        # A double submit (or a colleague) passed the check above at the same moment: the constraint says no.
+        with transaction.atomic():
+            plan = _save(
+                ActionPlan(organisation=organisation, title=title), by=by, reason="Handlingsplan skapad"
+            )
+    except IntegrityError:
+        raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.") from None
     _save(PlanRevision(plan=plan, year=year), by=by, reason=f"Utkast för {year} skapat")
     return plan
 
@@ -270,7 +281,10 @@ def update_chapter(*, chapter, version, by, **values):
 @transaction.atomic
 def delete_chapter(*, chapter, by, version=None):
     """Remove a chapter and its activities, each leaving a record in the history."""
-    chapter = _locked_chapter(chapter)
+    try:
+        chapter = _locked_chapter(chapter)
+    except Chapter.DoesNotExist:  # deleted meanwhile (a double click, a colleague)
+        raise AlreadyDeleted("Kapitlet är redan borttaget.") from None
     access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
     _ensure_draft(chapter.revision)
     _check_version(chapter, version, f"Kapitlet ”{chapter.heading}”")
@@ -346,7 +360,10 @@ def update_activity(*, activity, version, by, **values):
 
 @transaction.atomic
 def delete_activity(*, activity, by, version=None):
-    activity = _locked_activity(activity)
+    try:
+        activity = _locked_activity(activity)
+    except (Activity.DoesNotExist, Chapter.DoesNotExist):  # deleted meanwhile (a double click, a colleague)
+        raise AlreadyDeleted("Aktiviteten är redan borttagen.") from None
     access.require(by, Perm.EDIT_PLAN, activity.chapter.revision.plan.organisation)
     _ensure_draft(activity.chapter.revision)
     _check_version(activity, version, "Aktiviteten")

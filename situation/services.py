@@ -1,7 +1,7 @@
 """Every write to a lägesbild goes through here: permission, freezing, the conflict rule, history."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from organisations import access
@@ -31,6 +31,10 @@ class SituationError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class AlreadyDeleted(SituationError):
+    """The source or observation was deleted by an earlier (or simultaneous) request."""
 
 
 class PictureFrozen(SituationError, PermissionDenied):
@@ -97,7 +101,12 @@ def create_picture(*, organisation, year: int, by, made_with: str = "") -> Situa
     """Start an empty draft lägesbild for `organisation` and `year`."""
     access.require(by, Perm.EDIT_SITUATION, organisation)
     picture = SituationPicture(organisation=organisation, year=year, made_with=made_with)
-    _save(picture, "Lägesbilden skapades", bump=False)
+    try:
+        # full_clean saw no picture for the year, but a simultaneous request may have made one since.
+        with transaction.atomic():
+            _save(picture, "Lägesbilden skapades", bump=False)
+    except IntegrityError:
+        raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
     return picture
 
 
@@ -141,6 +150,8 @@ def update_source(*, source: Source, changes: dict, version: int, by) -> Source:
 @transaction.atomic
 def delete_source(*, source: Source, by) -> None:
     _require_editable(_lock_picture(source.picture), by)
+    if not Source.objects.filter(pk=source.pk).exists():  # deleted while we waited for the lock
+        raise AlreadyDeleted("Källan är redan borttagen.")
     source._change_reason = "Källan togs bort"
     source.delete()
 
@@ -170,6 +181,8 @@ def update_observation(*, observation: Observation, changes: dict, version: int,
 @transaction.atomic
 def delete_observation(*, observation: Observation, by) -> None:
     _require_editable(_lock_picture(observation.picture), by)
+    if not Observation.objects.filter(pk=observation.pk).exists():  # deleted while we waited for the lock
+        raise AlreadyDeleted("Iakttagelsen är redan borttagen.")
     observation._change_reason = "Iakttagelsen togs bort"
     observation.delete()
 
@@ -206,7 +219,11 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
         copied_from=locked,
         **{name: getattr(locked, name) for name in PICTURE_FIELDS},
     )
-    _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False)
+    try:
+        with transaction.atomic():
+            _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False)
+    except IntegrityError:
+        raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
     for source in locked.sources.all():
         new = Source(picture=copy, **{name: getattr(source, name) for name in SOURCE_FIELDS})
         _save(new, f"Kopierad från lägesbilden {locked.year}", bump=False)

@@ -48,6 +48,20 @@ def _child(request, model, pk):
     return obj
 
 
+def _already_deleted(request, model, pk, message):
+    """A second delete of a source or observation: back to its lägesbild with a message, if the user may
+    see it; None otherwise (the view then answers 404 as usual)."""
+    if request.method != "POST" or model.objects.filter(pk=pk).exists():
+        return None
+    record = model.history.filter(id=pk, history_type="-").order_by("-history_date").first()
+    visible = SituationPicture.objects.visible_to(request.user)
+    picture = record and visible.filter(pk=record.picture_id).first()
+    if picture is None:
+        return None
+    messages.info(request, message)
+    return redirect(picture)
+
+
 def _require_editable(request, picture):
     """403 unless the user may edit this organisation's lägesbild and it is still a draft."""
     access.require(request.user, Perm.EDIT_SITUATION, picture.organisation)
@@ -65,6 +79,9 @@ def _apply(request, form, action, success: str):
     except ValidationError as error:
         for message in error.messages:
             form.add_error(None, message)
+        return None
+    except services.SituationError as error:  # e.g. the same lägesbild created by a double submit
+        form.add_error(None, error.message)
         return None
     messages.success(request, success)
     return result
@@ -248,10 +265,16 @@ def source_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def source_delete(request, pk):
+    if gone := _already_deleted(request, Source, pk, "Källan är redan borttagen."):
+        return gone
     source = _child(request, Source, pk)
     if request.method == "POST":
-        services.delete_source(source=source, by=request.user)
-        messages.success(request, "Källan är borttagen.")
+        try:
+            services.delete_source(source=source, by=request.user)
+        except services.SituationError as error:
+            messages.info(request, error.message)
+        else:
+            messages.success(request, "Källan är borttagen.")
         return redirect(source.picture)
     return render(request, "situation/confirm_delete.html", {"picture": source.picture, "object": source})
 
@@ -290,10 +313,16 @@ def observation_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def observation_delete(request, pk):
+    if gone := _already_deleted(request, Observation, pk, "Iakttagelsen är redan borttagen."):
+        return gone
     observation = _child(request, Observation, pk)
     if request.method == "POST":
-        services.delete_observation(observation=observation, by=request.user)
-        messages.success(request, "Iakttagelsen är borttagen.")
+        try:
+            services.delete_observation(observation=observation, by=request.user)
+        except services.SituationError as error:
+            messages.info(request, error.message)
+        else:
+            messages.success(request, "Iakttagelsen är borttagen.")
         return redirect(observation.picture)
     return render(
         request, "situation/confirm_delete.html", {"picture": observation.picture, "object": observation}

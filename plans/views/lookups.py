@@ -41,6 +41,29 @@ def _activity(request, pk):
     )
 
 
+# A deleted object -> (its parent's id in the history record, the parent's model, what the user is told).
+_DELETED = {
+    Activity: ("chapter_id", Chapter, "Aktiviteten är redan borttagen."),
+    Chapter: ("revision_id", PlanRevision, "Kapitlet är redan borttaget."),
+}
+
+
+def _already_deleted(request, model, pk):
+    """A second delete (double click, a colleague was quicker): back to where the object was, with a
+    message, if the user may see that place; None otherwise (the view then answers 404 as usual)."""
+    if request.method != "POST" or model.objects.filter(pk=pk).exists():
+        return None
+    field, parent_model, message = _DELETED[model]
+    record = model.history.filter(id=pk, history_type="-").order_by("-history_date").first()
+    parent = (
+        record and parent_model.objects.visible_to(request.user).filter(pk=getattr(record, field)).first()
+    )
+    if parent is None:
+        return None
+    messages.info(request, message)
+    return redirect(parent)
+
+
 def _editable(request, revision):
     """403 unless the user may edit the plan; a redirect with a message if the revision is frozen."""
     access.require(request.user, Perm.EDIT_PLAN, revision.plan.organisation)
