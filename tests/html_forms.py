@@ -1,8 +1,8 @@
 """Read a rendered form the way a browser submits it: what the user would send by pressing Spara.
 
-    data = submitted_form(response.content.decode())   # the POST form carrying a `version` field
-    data["field"] = "new value"
-    client.post(url, data)
+data = submitted_form(response.content.decode())   # the POST form carrying a `version` field
+data["field"] = "new value"
+client.post(url, data)
 """
 
 from html.parser import HTMLParser
