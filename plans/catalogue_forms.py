@@ -5,14 +5,14 @@ from django import forms
 from documents.text import clean_text_formfield
 from organisations import access
 from organisations.access import Perm
+from organisations.editing import VersionedForm
 from organisations.submissions import SubmissionTokenField
 
 from .exchange import MAX_IMPORT_BYTES
 from .models import Routine
 
 
-class RoutineForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class RoutineForm(VersionedForm, forms.ModelForm):
     submission = SubmissionTokenField()  # a routine has no natural key: the token stops a double submit
 
     class Meta:
@@ -26,9 +26,7 @@ class RoutineForm(forms.ModelForm):
             # A routine stays with its organisation; only its text changes.
             del self.fields["organisation"]
             del self.fields["submission"]
-            self.fields["version"].initial = self.instance.version
         else:
-            del self.fields["version"]
             orgs = access.organisations_for(user, Perm.EDIT_PLAN)
             self.fields["organisation"].queryset = orgs
             if len(orgs) == 1:

@@ -89,7 +89,7 @@ def test_text_stored_with_control_characters_still_exports_and_prints(client, co
         entry=round_.entries.get(),
         status=FollowUpStatus.objects.default_scale().first(),
         narrative=STORED,
-        expected_version=1,
+        version=1,
         by=coordinator,
     )
     picture = SituationPictureFactory(organisation=committee, year=2024, analysis=STORED)

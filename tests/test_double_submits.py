@@ -62,8 +62,9 @@ def test_deleting_a_plan_object_twice_leads_back_with_a_message(client, coordina
     obj = chapter.activities.get() if what == "activity" else chapter
     url = reverse(f"plans:{what}_delete", args=[obj.pk])
     client.force_login(coordinator)
-    assert client.post(url).status_code == 302
-    again = client.post(url)
+    assert client.post(url, {"version": obj.version}).status_code == 302
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
+    again = client.post(url, {"version": obj.version})
     assert again.status_code == 302
     assert again.url == (chapter.get_absolute_url() if what == "activity" else draft.get_absolute_url())
     expected = "Aktiviteten är redan borttagen." if what == "activity" else "Kapitlet är redan borttaget."
@@ -77,8 +78,9 @@ def test_deleting_a_lagesbild_object_twice_leads_back_with_a_message(client, coo
     obj = SourceFactory(picture=picture) if what == "source" else ObservationFactory(picture=picture)
     url = reverse(f"situation:{what}_delete", args=[obj.pk])
     client.force_login(coordinator)
-    assert client.post(url).status_code == 302
-    again = client.post(url)
+    assert client.post(url, {"version": obj.version}).status_code == 302
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
+    again = client.post(url, {"version": obj.version})
     assert (again.status_code, again.url) == (302, picture.get_absolute_url())
     assert ("Källan" if what == "source" else "Iakttagelsen") + " är redan borttagen." in _messages(again)
 
@@ -209,7 +211,9 @@ def test_four_simultaneous_round_opens_make_one_round(transactional_db, coordina
 def test_four_simultaneous_deletes_delete_once(transactional_db, coordinator, draft, what):
     chapter = draft.chapters.get()
     obj = chapter.activities.get() if what == "activity" else chapter
-    results = _simultaneous(coordinator, reverse(f"plans:{what}_delete", args=[obj.pk]), lambda i: {})
+    results = _simultaneous(
+        coordinator, reverse(f"plans:{what}_delete", args=[obj.pk]), lambda i: {"version": obj.version}
+    )
     _assert_no_server_error(results)
     assert {status for status, _ in results} == {302}, results
     model = Activity if what == "activity" else Chapter
@@ -223,7 +227,7 @@ def test_four_simultaneous_lagesbild_deletes_delete_once(transactional_db, coord
     picture = SituationPictureFactory(organisation=committee, year=2024)
     obj = SourceFactory(picture=picture) if what == "source" else ObservationFactory(picture=picture)
     url = reverse(f"situation:{what}_delete", args=[obj.pk])
-    results = _simultaneous(coordinator, url, lambda i: {})
+    results = _simultaneous(coordinator, url, lambda i: {"version": obj.version})
     _assert_no_server_error(results)
     model = Source if what == "source" else Observation
     assert model.history.filter(id=obj.pk, history_type="-").count() == 1

@@ -79,7 +79,7 @@ def world(committee, coordinator):
     )
     entry = round_.entries.get()
     status = FollowUpStatus.objects.default_scale().first()
-    followup_services.report(entry=entry, status=status, narrative="x", expected_version=1, by=coordinator)
+    followup_services.report(entry=entry, status=status, narrative="x", version=1, by=coordinator)
     entry.refresh_from_db()
     round_.refresh_from_db()
     return {
