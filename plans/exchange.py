@@ -166,26 +166,30 @@ def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by)
 def parse_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
     """Decode, split and check every row: (line number, row) pairs and (line number, problem) pairs.
 
-    A file that cannot be read at all (too large, not UTF-8, no header, no rows) raises ImportRejected.
+    A file that cannot be read at all (too large, not UTF-8, no header, broken quoting, no rows) raises
+    ImportRejected naming the line; no input makes this raise anything else.
     """
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRejected([(None, "Filen är större än 2 MB. Dela upp den i flera filer.")])
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
         raise ImportRejected(
-            [(None, "Filen är inte sparad som UTF-8. Spara den som ”CSV UTF-8” och försök igen.")]
+            [(line, "Filen är inte sparad som UTF-8. Spara den som ”CSV UTF-8” och försök igen.")]
         ) from None
     if not text.strip():
         raise ImportRejected([(None, "Filen är tom.")])
-    first_line = text.splitlines()[0]
+    first_line = next(line for line in text.splitlines() if line.strip())
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = _columns(next(reader))
+    # strict: a quote that is never closed is an error, not a field that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = _records(reader)
+    header = next((record for _line, record in records if any(cell.strip() for cell in record)), [])
+    columns = _columns(header, reader.line_num or 1)
 
     rows, errors = [], []
-    for record in reader:
-        line = reader.line_num
+    for line, record in records:
         if not any(cell.strip() for cell in record):
             continue
         if len(rows) >= MAX_IMPORT_ROWS:
@@ -198,7 +202,44 @@ def parse_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[tuple[int, str]
     return rows, errors
 
 
-def _columns(header: list[str]) -> dict[int, str]:
+# csv's own error messages (English) -> what the person is told, with the line where the record began.
+_CSV_PROBLEMS = {
+    "field larger than field limit": (
+        f"ett fält är längre än {csv.field_size_limit():,} tecken. Ingen kolumn får vara så lång.".replace(
+            ",", " "
+        )
+    ),
+    "unexpected end of data": (
+        'ett citattecken (") inleder ett fält som aldrig avslutas. Kontrollera citattecknen på raden.'
+    ),
+    "expected after": (
+        'efter ett avslutande citattecken (") måste fältet ta slut. '
+        'Ett citattecken inne i ett fält skrivs som två ("").'
+    ),
+    "new-line character seen in unquoted field": "en radbrytning mitt i ett fält utan citattecken.",
+    "line contains nul": "null-tecken är inte tillåtna.",
+}
+
+
+def _records(reader):
+    """(line where the record begins, record) for every record; a broken one raises ImportRejected."""
+    while True:
+        line = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            text = str(error).casefold()
+            problem = next(
+                (message for key, message in _CSV_PROBLEMS.items() if key in text),
+                "raden kunde inte läsas som CSV. Kontrollera avgränsare och citattecken.",
+            )
+            raise ImportRejected([(line, f"Raden kan inte läsas: {problem}")]) from None
+        yield line, record
+
+
+def _columns(header: list[str], line: int) -> dict[int, str]:
     columns = {}
     for index, title in enumerate(header):
         name = _HEADER_FIELDS.get(title.strip().casefold())
@@ -208,7 +249,7 @@ def _columns(header: list[str]) -> dict[int, str]:
     if missing:
         expected = "; ".join(IMPORT_HEADERS)
         raise ImportRejected(
-            [(1, f"Rubrikraden saknar kolumnen {' och '.join(missing)}. Förväntade kolumner: {expected}.")]
+            [(line, f"Rubrikraden saknar kolumnen {' och '.join(missing)}. Förväntade kolumner: {expected}.")]
         )
     return columns
 
