@@ -16,3 +16,11 @@ def can(context, action, obj) -> bool:
     """access.can(request.user, action, obj); False without a request (e.g. a PDF template)."""
     request = context.get("request")
     return request is not None and access.can(request.user, access.Action(action), obj)
+
+
+@register.simple_tag(takes_context=True)
+def has_perm(context, perm, organisation) -> bool:
+    """{% has_perm "export" plan.organisation as can_export %}: the role question about an organisation.
+
+    It lived in a second library also named access_tags (vbe_portal), which the later app shadowed."""
+    return access.has_perm(context["request"].user, access.Perm(perm), organisation)
