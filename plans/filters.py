@@ -3,70 +3,56 @@
 import django_filters
 from django import forms
 
-from organisations import access
-from organisations.access import Perm
-from organisations.models import Organisation
-
-from . import search
-from .models import Activity, Chapter, PlanRevision, Routine
+from . import catalogue, search
+from .models import CatalogueEntry, Chapter, Routine
 
 ACTIVITY_KINDS = [(value, label) for value, label in Chapter.Kind.choices if value != Chapter.Kind.PROSE]
 
 
 class ActivityFilter(django_filters.FilterSet):
+    """Filters over `CatalogueEntry` (plans/catalogue.py): the structured ones are columns of the entry,
+    search and the text filters reach the activity."""
+
     q = django_filters.CharFilter(
         label="Sök",
         method="filter_search",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "Till exempel föräldrastöd"}),
     )
-    organisation = django_filters.ModelChoiceFilter(
-        label="Organisation",
-        field_name="chapter__revision__plan__organisation",
-        queryset=Organisation.objects.none(),
-        empty_label="Alla organisationer",
+    organisation = django_filters.ChoiceFilter(
+        label="Organisation", field_name="organisation_id", choices=[], empty_label="Alla organisationer"
     )
     kind = django_filters.ChoiceFilter(
-        label="Typ av arbete",
-        field_name="chapter__kind",
-        choices=ACTIVITY_KINDS,
-        empty_label="Alla typer",
+        label="Typ av arbete", field_name="kind", choices=ACTIVITY_KINDS, empty_label="Alla typer"
     )
     responsible = django_filters.CharFilter(label="Ansvarig", method="filter_contains")
     partners = django_filters.CharFilter(label="Samverkan", method="filter_contains")
-    year = django_filters.ChoiceFilter(
-        label="År",
-        field_name="chapter__revision__year",
-        choices=[],
-        empty_label="Alla år",
-    )
+    year = django_filters.ChoiceFilter(label="År", field_name="year", choices=[], empty_label="Alla år")
+
+    TEXT_FILTERS = ("q", "responsible", "partners")
 
     class Meta:
-        model = Activity
+        model = CatalogueEntry
         fields = ["q", "organisation", "kind", "responsible", "partners", "year"]
 
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
-        user = request.user if request else None
-        # Only organisations (and years) the user can see are offered; the options cost two small queries.
-        self.filters["organisation"].queryset = (
-            access.organisations_for(user, Perm.VIEW_PLAN)
-            .filter(action_plans__revisions__status=PlanRevision.Status.ADOPTED)
-            .distinct()
-        )
-        years = (
-            PlanRevision.objects.visible_to(user)
-            .adopted()
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
-        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
+        # Only organisations (and years) with an adopted plan the user can read: one query for both.
+        organisations, years = catalogue.filter_choices(request.user if request else None)
+        self.filters["organisation"].extra["choices"] = organisations
+        self.filters["year"].extra["choices"] = years
+
+    @property
+    def has_text_filter(self) -> bool:
+        """Whether the selection needs the activities' text (search, ansvarig, samverkan)."""
+        if not self.is_bound or not self.form.is_valid():
+            return False
+        return any(self.form.cleaned_data.get(name) for name in self.TEXT_FILTERS)
 
     def filter_search(self, queryset, name, value):
-        return search.search_activities(queryset, value)
+        return search.search_activities(queryset, value, activity="activity__")
 
     def filter_contains(self, queryset, name, value):
-        return search.contains_ignoring_case(queryset, name, value)
+        return search.contains_ignoring_case(queryset, f"activity__{name}", value)
 
 
 class RoutineFilter(django_filters.FilterSet):

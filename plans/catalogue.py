@@ -1,0 +1,93 @@
+"""Reads of the staff catalogue (/aktiviteter/): the page, its count, the filter choices, the export rows.
+
+Everything sorts and filters on `CatalogueEntry`, the denormalised sort key that triggers keep current:
+"adopted activities under these organisations in plan order, page N" is a walk of the partial index
+`catalogue_plan_order` that stops after the page, and the count of an unfiltered or structured
+(organisation, typ, år) selection is an index-only count of `catalogue_by_organisation`. A free-text
+search or a text filter is counted only up to COUNT_CAP: beyond that the user is asked to narrow it,
+and the page still comes from the index walk, so its cost does not grow with the number of matches.
+"""
+
+from functools import cached_property
+
+from django.core.paginator import Paginator
+
+from organisations import access
+from organisations.access import Perm
+
+from .models import CatalogueEntry, PlanRevision
+
+PAGE_SIZE = 25
+COUNT_CAP = 1000
+
+
+def entries(user):
+    """Catalogue entries of the adopted revisions `user` may read, in plan order."""
+    queryset = CatalogueEntry.objects.filter(adopted=True)
+    ids = access.organisation_ids_for(user, Perm.VIEW_PLAN)
+    if ids is not None:
+        queryset = queryset.filter(organisation_id__in=ids)
+    return queryset.order_by(*CatalogueEntry.PLAN_ORDER)
+
+
+def page_rows(queryset):
+    """`entries` with what one page of the table shows, in the same query."""
+    return queryset.select_related("activity", "organisation").only(
+        "activity_id",
+        "year",
+        "kind",
+        "organisation_path",
+        "chapter_order",
+        "activity_order",
+        "organisation__name",
+        "activity__text",
+        "activity__responsible",
+        "activity__partners",
+        "activity__timing",
+    )
+
+
+def filter_choices(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(organisations, years) that have an adopted revision the user may read: one small query."""
+    revisions = PlanRevision.objects.adopted()
+    ids = access.organisation_ids_for(user, Perm.VIEW_PLAN)
+    if ids is not None:
+        revisions = revisions.filter(plan__organisation_id__in=ids)
+    rows = revisions.order_by("plan__organisation__path").values_list(
+        "year", "plan__organisation_id", "plan__organisation__name"
+    )
+    organisations, years = {}, set()
+    for year, organisation_id, name in rows:
+        organisations.setdefault(organisation_id, name)
+        years.add(year)
+    return list(organisations.items()), [(year, str(year)) for year in sorted(years, reverse=True)]
+
+
+def export_rows(queryset):
+    """The activities of `entries` for the spreadsheet export, with plan and organisation, in order."""
+    rows = queryset.select_related("activity__chapter__revision__plan__organisation").defer(
+        "activity__search_vector"
+    )
+    for entry in rows.iterator(chunk_size=2000):
+        yield entry.activity
+
+
+class CataloguePaginator(Paginator):
+    """A paginator whose count stops at COUNT_CAP when `capped` (free text can match everything)."""
+
+    def __init__(self, object_list, per_page, *, capped: bool):
+        super().__init__(object_list, per_page)
+        self.capped = capped
+
+    @cached_property
+    def _capped_count(self) -> int:
+        return self.object_list.values("activity_id")[: COUNT_CAP + 1].count()
+
+    @cached_property
+    def count(self):
+        # Only the first COUNT_CAP rows are offered; the page asks the user to narrow the search.
+        return min(self._capped_count, COUNT_CAP) if self.capped else self.object_list.count()
+
+    @property
+    def over_cap(self) -> bool:
+        return self.capped and self._capped_count > COUNT_CAP
