@@ -20,7 +20,7 @@ pass over all of them, which at 100,000 activities is the whole cost of the page
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
 from django.db.models import F, Func, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -75,8 +75,13 @@ def search_routines(queryset, query: str):
         tsquery = SearchQuery(
             " & ".join(f"{word}:*" for word in found), search_type="raw", config=SEARCH_CONFIG
         )
-        alnum_only = Func(document, Value("[^[:alnum:]]+"), Value(" "), Value("g"), function="regexp_replace")
-        vector = SearchVector(alnum_only, config=SEARCH_CONFIG)
+        # The expression of migration 0004's trigger, computed on the fly: routines are few.
+        vector = Func(
+            document,
+            template=f"to_tsvector('{SEARCH_CONFIG}', "
+            "regexp_replace(%(expressions)s, '[^[:alnum:]]+', ' ', 'g'))",
+            output_field=SearchVectorField(),
+        )
         return queryset.alias(search_document=vector).filter(search_document=tsquery)
     queryset = queryset.alias(search_words=Func(document, function="vbe_words", output_field=TextField()))
     for word in found:
