@@ -140,25 +140,6 @@ def organisations_for(user, perm: Perm):
     return Organisation.objects.filter(condition)
 
 
-def organisation_ids_for(user, perm: Perm) -> list[int] | None:
-    """The ids of every organisation where the user holds `perm`; None means all (superuser).
-
-    For filtering a large denormalised table by a plain ``organisation_id IN (...)`` list, whose
-    selectivity the planner can estimate. Costs one query per user object, and only when a role reaches
-    a subtree."""
-    if getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser:
-        return None
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    ids, subtrees = _reach(user, perm)
-    if not subtrees:
-        return sorted(ids)
-    cached = user.__dict__.setdefault("_vbe_organisation_ids", {})  # per user object, as memberships
-    if perm not in cached:
-        cached[perm] = list(organisations_for(user, perm).values_list("pk", flat=True))
-    return cached[perm]
-
-
 def has_any(user, perm: Perm) -> bool:
     """Whether the user holds `perm` anywhere: decides which menu entries to show."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:

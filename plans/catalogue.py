@@ -8,6 +8,7 @@ search or a text filter is counted only up to COUNT_CAP: beyond that the user is
 and the page still comes from the index walk, so its cost does not grow with the number of matches.
 """
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -21,12 +22,42 @@ PAGE_SIZE = 25
 COUNT_CAP = 1000
 
 
-def entries(user):
-    """Catalogue entries of the adopted revisions `user` may read, in plan order."""
+@dataclass(frozen=True)
+class Scope:
+    """What one user's catalogue spans: organisations with an adopted plan they may read, and the years.
+
+    ``organisation_ids`` None means every organisation (superuser)."""
+
+    organisation_ids: list[int] | None
+    organisations: list[tuple[int, str]]
+    years: list[tuple[int, str]]
+
+
+def scope_for(user) -> Scope:
+    """One small query over adopted revisions: it serves both the filter choices and the page's filter."""
+    revisions = PlanRevision.objects.adopted()
+    everything = getattr(user, "is_superuser", False) and user.is_active
+    if not everything:
+        revisions = revisions.filter(plan__organisation__in=access.organisations_for(user, Perm.VIEW_PLAN))
+    rows = revisions.order_by("plan__organisation__path").values_list(
+        "year", "plan__organisation_id", "plan__organisation__name"
+    )
+    organisations, years = {}, set()
+    for year, organisation_id, name in rows:
+        organisations.setdefault(organisation_id, name)
+        years.add(year)
+    return Scope(
+        organisation_ids=None if everything else list(organisations),
+        organisations=list(organisations.items()),
+        years=[(year, str(year)) for year in sorted(years, reverse=True)],
+    )
+
+
+def entries(scope: Scope):
+    """Catalogue entries of the adopted revisions in `scope`, in plan order."""
     queryset = CatalogueEntry.objects.filter(adopted=True)
-    ids = access.organisation_ids_for(user, Perm.VIEW_PLAN)
-    if ids is not None:
-        queryset = queryset.filter(organisation_id__in=ids)
+    if scope.organisation_ids is not None:
+        queryset = queryset.filter(organisation_id__in=scope.organisation_ids)
     return queryset.order_by(*CatalogueEntry.PLAN_ORDER)
 
 
@@ -45,22 +76,6 @@ def page_rows(queryset):
         "activity__partners",
         "activity__timing",
     )
-
-
-def filter_choices(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(organisations, years) that have an adopted revision the user may read: one small query."""
-    revisions = PlanRevision.objects.adopted()
-    ids = access.organisation_ids_for(user, Perm.VIEW_PLAN)
-    if ids is not None:
-        revisions = revisions.filter(plan__organisation_id__in=ids)
-    rows = revisions.order_by("plan__organisation__path").values_list(
-        "year", "plan__organisation_id", "plan__organisation__name"
-    )
-    organisations, years = {}, set()
-    for year, organisation_id, name in rows:
-        organisations.setdefault(organisation_id, name)
-        years.add(year)
-    return list(organisations.items()), [(year, str(year)) for year in sorted(years, reverse=True)]
 
 
 def export_rows(queryset):

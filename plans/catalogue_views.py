@@ -33,7 +33,10 @@ def _querystring(request):
 
 def _catalogue(request) -> ActivityFilter:
     """The filtered catalogue: entries of adopted revisions the user may see, in plan order."""
-    return ActivityFilter(request.GET or None, queryset=catalogue.entries(request.user), request=request)
+    scope = catalogue.scope_for(request.user)
+    return ActivityFilter(
+        request.GET or None, queryset=catalogue.entries(scope), request=request, scope=scope
+    )
 
 
 @login_required

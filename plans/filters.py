@@ -34,12 +34,11 @@ class ActivityFilter(django_filters.FilterSet):
         model = CatalogueEntry
         fields = ["q", "organisation", "kind", "responsible", "partners", "year"]
 
-    def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, request=None, scope: catalogue.Scope, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
-        # Only organisations (and years) with an adopted plan the user can read: one query for both.
-        organisations, years = catalogue.filter_choices(request.user if request else None)
-        self.filters["organisation"].extra["choices"] = organisations
-        self.filters["year"].extra["choices"] = years
+        # Only organisations (and years) with an adopted plan the user can read (catalogue.scope_for).
+        self.filters["organisation"].extra["choices"] = scope.organisations
+        self.filters["year"].extra["choices"] = scope.years
 
     @property
     def has_text_filter(self) -> bool:
@@ -47,6 +46,17 @@ class ActivityFilter(django_filters.FilterSet):
         if not self.is_bound or not self.form.is_valid():
             return False
         return any(self.form.cleaned_data.get(name) for name in self.TEXT_FILTERS)
+
+    def select_options(self) -> dict[str, list[tuple[str, str, bool]]]:
+        """(value, label, selected) of every option of the three selects, for the hand-written form in
+        plans/partials/_catalogue_filters.html: a city's 200 organisations rendered through Django's
+        widget templates (one template per option) cost more than the rest of the page."""
+        options = {}
+        for name in ("organisation", "kind", "year"):
+            current = str(self.form[name].value() or "")
+            choices = [("", self.filters[name].extra["empty_label"]), *self.filters[name].extra["choices"]]
+            options[name] = [(str(value), label, str(value) == current) for value, label in choices]
+        return options
 
     def filter_search(self, queryset, name, value):
         return search.search_activities(queryset, value, activity="activity__")
