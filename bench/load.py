@@ -63,7 +63,6 @@ def django_env(db_name: str) -> dict:
         SECURE_SSL_REDIRECT="0",
         AXES_FAILURE_LIMIT="1000",
         DJANGO_SETTINGS_MODULE="vbe_portal.settings",
-        LOG_LEVEL="ERROR",  # a role refused a page it may not open is expected here, not news
         WHITENOISE_USE_FINDERS="1",  # no collectstatic for a throw-away server
     )
     return env
@@ -248,6 +247,7 @@ def bench_size(activities: int, workdir: str) -> dict:
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        stderr=(Path(workdir) / "gunicorn.log").open("w"),  # 403s of roles refused a page are expected
     )
     try:
         base = f"http://127.0.0.1:{PORT}"

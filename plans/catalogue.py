@@ -3,23 +3,27 @@
 Everything sorts and filters on `CatalogueEntry`, the denormalised sort key that triggers keep current:
 "adopted activities under these organisations in plan order, page N" is a walk of the partial index
 `catalogue_plan_order` that stops after the page, and the count of an unfiltered or structured
-(organisation, typ, år) selection is an index-only count of `catalogue_by_organisation`. A free-text
+(organisation, typ, år) selection is a sum over `CatalogueTally`, kept exact by triggers. A free-text
 search or a text filter is counted only up to COUNT_CAP: beyond that the user is asked to narrow it,
-and the page still comes from the index walk, so its cost does not grow with the number of matches.
+and for common words the page still comes from the index walk (`plan_order_walk`), so its cost does
+not grow with the number of matches.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db import connections, router, transaction
+from django.db.models import Sum
 
 from organisations import access
 from organisations.access import Perm
 
-from .models import CatalogueEntry, PlanRevision
+from .models import CatalogueEntry, CatalogueTally, PlanRevision
 
 PAGE_SIZE = 25
-COUNT_CAP = 1000
+COUNT_CAP = 500
 
 
 @dataclass(frozen=True)
@@ -87,12 +91,41 @@ def export_rows(queryset):
         yield entry.activity
 
 
-class CataloguePaginator(Paginator):
-    """A paginator whose count stops at COUNT_CAP when `capped` (free text can match everything)."""
+def tally_count(scope: Scope, organisation=None, kind=None, year=None) -> int:
+    """The exact number of adopted activities in `scope` under the structured filters: a sum over the
+    trigger-kept tally (one row per organisation, year and kind), whatever the number of activities."""
+    tallies = CatalogueTally.objects.all()
+    if scope.organisation_ids is not None:
+        tallies = tallies.filter(organisation_id__in=scope.organisation_ids)
+    for field, value in (("organisation_id", organisation), ("kind", kind), ("year", year)):
+        if value not in (None, ""):
+            tallies = tallies.filter(**{field: value})
+    return tallies.aggregate(total=Sum("activities"))["total"] or 0
 
-    def __init__(self, object_list, per_page, *, capped: bool):
+
+@contextmanager
+def plan_order_walk(common: bool):
+    """For a search whose words are common (search.is_common), let PostgreSQL only walk the plan-order
+    index: GIN can be used only through a bitmap scan, so turning bitmap scans off for this one
+    transaction leaves the walk that stops after the page. Nothing changes for rare words or SQLite."""
+    if not common:
+        yield
+        return
+    alias = router.db_for_read(CatalogueEntry)
+    with transaction.atomic(using=alias):
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+        yield
+
+
+class CataloguePaginator(Paginator):
+    """The catalogue's paginator: an exact count from the tally (`exact_count`), or, with free text
+    (`exact_count` None), a count that stops at COUNT_CAP."""
+
+    def __init__(self, object_list, per_page, *, exact_count=None):
         super().__init__(object_list, per_page)
-        self.capped = capped
+        self.exact_count = exact_count
+        self.capped = exact_count is None
 
     @cached_property
     def _capped_count(self) -> int:
@@ -101,7 +134,7 @@ class CataloguePaginator(Paginator):
     @cached_property
     def count(self):
         # Only the first COUNT_CAP rows are offered; the page asks the user to narrow the search.
-        return min(self._capped_count, COUNT_CAP) if self.capped else self.object_list.count()
+        return min(self._capped_count, COUNT_CAP) if self.capped else self.exact_count()
 
     @property
     def over_cap(self) -> bool:

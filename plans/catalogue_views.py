@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from organisations import access
 from organisations.access import Perm
 
-from . import catalogue, exchange
+from . import catalogue, exchange, search
 from .catalogue_forms import ImportForm, RoutineForm
 from .filters import ActivityFilter, RoutineFilter
 from .models import PlanRevision, Routine
@@ -43,11 +43,16 @@ def _catalogue(request) -> ActivityFilter:
 def activity_list(request):
     _require_reader(request.user)
     filterset = _catalogue(request)
+    exact_count = None
+    if not filterset.has_text_filter:
+        scope, structured = filterset.scope, filterset.structured()
+        exact_count = lambda: catalogue.tally_count(scope, **structured)  # noqa: E731
     paginator = catalogue.CataloguePaginator(
-        catalogue.page_rows(filterset.qs), PAGE_SIZE, capped=filterset.has_text_filter
+        catalogue.page_rows(filterset.qs), PAGE_SIZE, exact_count=exact_count
     )
-    page_obj = paginator.get_page(request.GET.get("page"))
-    activities = [entry.activity for entry in page_obj.object_list]
+    with catalogue.plan_order_walk(search.is_common(request.GET.get("q", ""))):
+        page_obj = paginator.get_page(request.GET.get("page"))
+        activities = [entry.activity for entry in page_obj.object_list]
     return render(
         request,
         "plans/activity_list.html",

@@ -36,6 +36,7 @@ class ActivityFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, scope: catalogue.Scope, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
+        self.scope = scope
         # Only organisations (and years) with an adopted plan the user can read (catalogue.scope_for).
         self.filters["organisation"].extra["choices"] = scope.organisations
         self.filters["year"].extra["choices"] = scope.years
@@ -43,9 +44,17 @@ class ActivityFilter(django_filters.FilterSet):
     @property
     def has_text_filter(self) -> bool:
         """Whether the selection needs the activities' text (search, ansvarig, samverkan)."""
-        if not self.is_bound or not self.form.is_valid():
+        if not self.is_bound:
             return False
+        self.form.is_valid()  # fills cleaned_data with the valid fields, which are the ones applied
         return any(self.form.cleaned_data.get(name) for name in self.TEXT_FILTERS)
+
+    def structured(self) -> dict:
+        """The applied organisation, kind and year (for catalogue.tally_count)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {name: self.form.cleaned_data.get(name) for name in ("organisation", "kind", "year")}
 
     def select_options(self) -> dict[str, list[tuple[str, str, bool]]]:
         """(value, label, selected) of every option of the three selects, for the hand-written form in

@@ -322,6 +322,29 @@ class CatalogueEntry(models.Model):
         return f"{self.organisation_path} {self.year} {self.activity_id}"
 
 
+class CatalogueTally(models.Model):
+    """How many adopted activities an organisation has per year and chapter kind: the catalogue's exact
+    count without a scan, a sum over a few hundred rows whatever the number of activities.
+
+    Kept by triggers on CatalogueEntry (migration 0004_catalogue_entry) in the same transaction as the
+    change, so a count is never stale: there is nothing to invalidate."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Chapter.Kind.choices)
+    activities = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year", "kind"], name="cataloguetally_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.year} {self.kind}: {self.activities}"
+
+
 class RoutineQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(organisation__in=access.organisations_for(user, Perm.VIEW_PLAN))

@@ -1,15 +1,15 @@
 """Read replica for the catalogue, switched on by DATABASE_REPLICA_URL (see settings.py).
 
 The staff catalogue is the read that grows with the country: every query it runs starts from
-`plans.CatalogueEntry` (page, count, export), so sending that model's reads to the `replica` alias moves
-the catalogue off the primary while every write, and every read that decides a permission or feeds a
-write, stays on `default`. The replica may lag the primary by its replication delay: a new adoption
-reaches the catalogue a moment later, never a half-written one (streaming replication applies whole
-transactions). Migrations run on `default` only; the replica follows it.
+`plans.CatalogueEntry` (page, capped count, export) or `plans.CatalogueTally` (exact count), so sending
+those models' reads to the `replica` alias moves the catalogue off the primary, while every write, and
+every read that decides a permission or feeds a write, stays on `default`. The replica may lag the
+primary by its replication delay: a new adoption reaches the catalogue a moment later, never half
+(streaming replication applies whole transactions). Migrations run on `default` only.
 """
 
 REPLICA = "replica"
-REPLICA_MODELS = frozenset({"plans.catalogueentry"})
+REPLICA_MODELS = frozenset({"plans.catalogueentry", "plans.cataloguetally"})
 
 
 class CatalogueReplicaRouter:

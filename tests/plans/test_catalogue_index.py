@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from organisations.models import Membership
-from plans import catalogue, services
+from plans import catalogue, search, services
 from plans.models import Activity, CatalogueEntry, Chapter
 from tests.factories import ActivityFactory, ChapterFactory, OrganisationFactory, PlanRevisionFactory, member
 
@@ -124,6 +124,7 @@ def test_query_count_is_the_same_for_few_and_many_activities(
     client, world, committee, municipality, role, params, django_assert_max_num_queries
 ):
     client.force_login(ROLES[role](world))
+    search.is_common("föräldrastöd")  # PostgreSQL: the column statistics are read once per process
     plans = chapters(committee, municipality)
     counts = []
     for added in (2, 40):
@@ -148,3 +149,98 @@ def test_a_second_municipality_is_never_in_the_page(client, central, committee, 
     client.force_login(central)
     assert texts(client) == ["Vår aktivitet"]
     assert "Grannens" not in client.get(URL, {"organisation": str(other_municipality.pk)}).content.decode()
+
+
+def tally_matches_the_entries():
+    from django.db.models import Sum
+
+    from plans.models import CatalogueTally
+
+    by_tally = {
+        (t["organisation_id"], t["year"], t["kind"]): t["n"]
+        for t in CatalogueTally.objects.values("organisation_id", "year", "kind").annotate(
+            n=Sum("activities")
+        )
+        if t["n"]
+    }
+    by_entries = {}
+    for entry in CatalogueEntry.objects.filter(adopted=True):
+        key = (entry.organisation_id, entry.year, entry.kind)
+        by_entries[key] = by_entries.get(key, 0) + 1
+    return by_tally == by_entries
+
+
+def test_the_exact_count_follows_adoption_supersession_moves_and_deletions(
+    client, central, coordinator, secretary, committee, other_committee
+):
+    adopted = PlanRevisionFactory(plan__organisation=committee, year=2019, adopted=True)
+    kept = ActivityFactory(chapter=ChapterFactory(revision=adopted), text="Kvar")
+    ActivityFactory.create_batch(3, chapter=kept.chapter)
+    other = PlanRevisionFactory(plan__organisation=other_committee, year=2021, adopted=True)
+    ActivityFactory(chapter=ChapterFactory(revision=other, kind=Chapter.Kind.TRAINING))
+    client.force_login(central)
+
+    def shown(**params):
+        html = client.get(URL, params).content.decode()
+        return html.split('class="result-count" role="status">')[1].split("<")[0]
+
+    assert shown() == "5 aktiviteter" and tally_matches_the_entries()
+    draft = services.start_next_revision(source=adopted, by=coordinator)
+    services.add_activity(chapter=draft.chapters.get(), by=coordinator, text="Ny")
+    assert shown() == "5 aktiviteter"
+    adopt(draft, secretary, 2020)  # 4 superseded, 5 adopted
+    assert shown() == "6 aktiviteter" and shown(year="2021") == "1 aktivitet"
+    assert shown(year="2020", organisation=str(committee.pk)) == "5 aktiviteter"
+    assert shown(kind="kompetenshojande") == "1 aktivitet"
+    other.chapters.get().activities.get().delete()
+    assert shown() == "5 aktiviteter" and tally_matches_the_entries()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_adoptions_leave_the_exact_count_right(client, central, committee, other_committee):
+    """Two nämnder adopt at the same moment, each in its own transaction and connection: the tally,
+    updated inside each transaction, counts both once they have committed and neither before (a count
+    read while both are written but uncommitted sees the old figure)."""
+    import threading
+
+    from django.db import transaction
+
+    drafts = []
+    for organisation in (committee, other_committee):
+        draft = PlanRevisionFactory(plan__organisation=organisation, year=2020)
+        ActivityFactory.create_batch(20, chapter=ChapterFactory(revision=draft))
+        drafts.append(draft)
+    secretaries = [member(Membership.Role.SECRETARY, d.plan.organisation) for d in drafts]
+    start, written, release = threading.Barrier(2), threading.Barrier(3), threading.Barrier(3)
+    errors, counts_during = [], []
+
+    def adopt_in_thread(draft, by):
+        try:
+            start.wait(timeout=10)
+            with transaction.atomic():
+                adopt(draft, by, 2020)
+                counts_during.append(catalogue.tally_count(catalogue.Scope(None, [], [])))
+                written.wait(timeout=20)  # both adoptions written, neither committed
+                release.wait(timeout=20)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=adopt_in_thread, args=pair) for pair in zip(drafts, secretaries, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    written.wait(timeout=20)
+    outside = catalogue.tally_count(catalogue.Scope(None, [], []))
+    release.wait(timeout=20)
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors, errors
+    assert outside == 0  # nothing uncommitted is counted
+    assert counts_during == [20, 20]  # each transaction counts its own adoption, not the other's
+    client.force_login(central)
+    assert "40 aktiviteter" in client.get(URL).content.decode()
+    assert tally_matches_the_entries()
