@@ -5,16 +5,14 @@ Everything sorts and filters on `CatalogueEntry`, the denormalised sort key that
 `catalogue_plan_order` that stops after the page, and the count of an unfiltered or structured
 (organisation, typ, år) selection is a sum over `CatalogueTally`, kept exact by triggers. A free-text
 search or a text filter is counted only up to COUNT_CAP: beyond that the user is asked to narrow it,
-and for common words the page still comes from the index walk (`plan_order_walk`), so its cost does
-not grow with the number of matches.
+and for common words the page still comes from the index walk (see plans/search.py on how PostgreSQL
+is told which words are common), so its cost does not grow with the number of matches.
 """
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db import connections, router, transaction
 from django.db.models import Sum
 
 from organisations import access
@@ -101,21 +99,6 @@ def tally_count(scope: Scope, organisation=None, kind=None, year=None) -> int:
         if value not in (None, ""):
             tallies = tallies.filter(**{field: value})
     return tallies.aggregate(total=Sum("activities"))["total"] or 0
-
-
-@contextmanager
-def plan_order_walk(common: bool):
-    """For a search whose words are common (search.is_common), let PostgreSQL only walk the plan-order
-    index: GIN can be used only through a bitmap scan, so turning bitmap scans off for this one
-    transaction leaves the walk that stops after the page. Nothing changes for rare words or SQLite."""
-    if not common:
-        yield
-        return
-    alias = router.db_for_read(CatalogueEntry)
-    with transaction.atomic(using=alias):
-        with connections[alias].cursor() as cursor:
-            cursor.execute("SET LOCAL enable_bitmapscan = off")
-        yield
 
 
 class CataloguePaginator(Paginator):

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from organisations import access
 from organisations.access import Perm
 
-from . import catalogue, exchange, search
+from . import catalogue, exchange
 from .catalogue_forms import ImportForm, RoutineForm
 from .filters import ActivityFilter, RoutineFilter
 from .models import PlanRevision, Routine
@@ -50,9 +50,8 @@ def activity_list(request):
     paginator = catalogue.CataloguePaginator(
         catalogue.page_rows(filterset.qs), PAGE_SIZE, exact_count=exact_count
     )
-    with catalogue.plan_order_walk(search.is_common(request.GET.get("q", ""))):
-        page_obj = paginator.get_page(request.GET.get("page"))
-        activities = [entry.activity for entry in page_obj.object_list]
+    page_obj = paginator.get_page(request.GET.get("page"))
+    activities = [entry.activity for entry in page_obj.object_list]
     return render(
         request,
         "plans/activity_list.html",

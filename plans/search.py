@@ -58,50 +58,50 @@ def search_activities(queryset, query: str, *, activity: str = ""):
     if not found:
         return queryset
     if connection.vendor == "postgresql":
-        tsquery = SearchQuery(
-            " & ".join(f"{word}:*" for word in found), search_type="raw", config=SEARCH_CONFIG
-        )
-        return queryset.filter(**{f"{activity}search_vector": tsquery})
+        return queryset.filter(**{f"{activity}search_vector": activity_tsquery(found)})
     match = " ".join(f'"{word}"*' for word in found)
     id_field = f"{activity}id" if activity else "pk"
     return queryset.filter(**{f"{id_field}__in": RawSQL(_FTS_MATCH, [match])})  # noqa: S611 - a parameter
 
 
-# PostgreSQL estimates every prefix term (`word:*`) at a fixed small selectivity, so for a word in half
-# the activities it plans "all GIN matches, then sort" (58,000 rows at 100,000 activities) where walking
-# the catalogue's plan-order index and stopping after the page touches a few hundred. The column's own
-# statistics (pg_stats.most_common_elems) tell how common the prefixes really are.
-COMMON_FRACTION = 0.10
+# PostgreSQL estimates a prefix term (`word:*`) at a fixed small selectivity, so for a word in half the
+# activities it plans "every GIN match, then sort" (58,000 rows at 100,000 activities) where walking the
+# catalogue's plan-order index and stopping after the page touches a few hundred. Spelling out the common
+# lexemes the prefix covers, from the column's own statistics (pg_stats.most_common_elems), gives the
+# planner the true frequency: `('polis' | polis:*)` matches exactly what `polis:*` matches.
+COMMON_SHARE = 0.05
 _STATS_SECONDS = 600
+_MAX_SPELLED = 12
 _stats_cache: dict = {}
 
 
-def _lexeme_frequencies() -> dict[str, float]:
+def _common_lexemes() -> list[str]:
+    """Lexemes in at least COMMON_SHARE of the activities. Rarer ones stay with the low default estimate,
+    which is right for them: their GIN matches are few, and fetching and sorting those is the fast plan."""
     now = time.monotonic()
     if _stats_cache.get("until", 0) > now:
-        return _stats_cache["frequencies"]
+        return _stats_cache["lexemes"]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
             "WHERE tablename = 'plans_activity' AND attname = 'search_vector'"
         )
         row = cursor.fetchone()
-    frequencies = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-    _stats_cache.update(until=now + _STATS_SECONDS, frequencies=frequencies)
-    return frequencies
+    pairs = zip(row[0], row[1], strict=False) if row and row[0] else []
+    lexemes = [lexeme for lexeme, share in pairs if share >= COMMON_SHARE and _WORD.fullmatch(lexeme)]
+    _stats_cache.update(until=now + _STATS_SECONDS, lexemes=lexemes)
+    return lexemes
 
 
-def is_common(query: str) -> bool:
-    """PostgreSQL: whether the activities matching every word of `query` are likely a large share of
-    all (at least COMMON_FRACTION), judged from the search column's statistics. Always False on SQLite."""
-    found = terms(query)
-    if not found or connection.vendor != "postgresql":
-        return False
-    frequencies = _lexeme_frequencies()
-    share = 1.0
-    for word in found:
-        share *= min(1.0, sum(f for lexeme, f in frequencies.items() if lexeme.startswith(word)))
-    return share >= COMMON_FRACTION
+def _tsquery_term(word: str, common: list[str]) -> str:
+    spelled = [f"'{lexeme}'" for lexeme in common if lexeme.startswith(word)][:_MAX_SPELLED]
+    return f"({' | '.join([*spelled, f'{word}:*'])})" if spelled else f"{word}:*"
+
+
+def activity_tsquery(words: list[str]) -> SearchQuery:
+    common = _common_lexemes()
+    raw = " & ".join(_tsquery_term(word, common) for word in words)
+    return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
 
 
 def search_routines(queryset, query: str):
