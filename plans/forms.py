@@ -3,7 +3,7 @@ from django import forms
 from organisations import access
 from organisations.access import Perm
 from organisations.models import Organisation
-from situation.models import SituationPicture
+from situation.models import Problem, SituationPicture
 
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
@@ -148,8 +148,10 @@ class ActivityForm(forms.ModelForm):
             "starts_on",
             "ends_on",
             "follow_up_method",
+            "problems",
         ]
         widgets = {
+            "problems": forms.CheckboxSelectMultiple,
             "text": forms.Textarea(attrs={"rows": 4}),
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "starts_on": DateInput(),
@@ -161,15 +163,24 @@ class ActivityForm(forms.ModelForm):
             "ends_on": {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-06-30."},
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, revision=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = Organisation.objects.descendants_of(organisation)
         self.fields["responsible_unit"].empty_label = "Ingen vald"
+        # Only the prioritised problems of the lägesbild the revision rests on can be answered.
+        picture_id = revision.situation_picture_id if revision is not None else None
+        if picture_id is None:
+            del self.fields["problems"]
+        else:
+            self.fields["problems"].queryset = Problem.objects.filter(picture_id=picture_id).prioritised()
         if self.instance.pk:
             # Editing: the starting version is what lets the service refuse a silent overwrite.
             self.fields["version"].required = True
             if not self.is_bound:
                 self.fields["version"].initial = self.instance.version
+
+    def clean_problems(self):
+        return list(self.cleaned_data["problems"])
 
     def clean(self):
         cleaned = super().clean()

@@ -240,13 +240,20 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+    problems = models.ManyToManyField(
+        "situation.Problem",
+        verbose_name="svarar mot",
+        blank=True,
+        related_name="activities",
+        help_text="De prioriterade problemen i lägesbilden som aktiviteten svarar mot.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     # Swedish full-text vector, written by a PostgreSQL trigger (migration 0002_activity_search) so that
     # rows saved with bulk_create are searchable too; unused (NULL) on SQLite. See plans/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=[problems])
     objects = ActivityQuerySet.as_manager()
 
     class Meta:

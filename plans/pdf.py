@@ -40,7 +40,11 @@ def deciding_body(revision: PlanRevision) -> str:
 
 
 def _chapters(revision: PlanRevision) -> list[Chapter]:
-    activities = Activity.objects.select_related("responsible_unit").order_by("order", "pk")
+    activities = (
+        Activity.objects.select_related("responsible_unit")
+        .prefetch_related("problems")
+        .order_by("order", "pk")
+    )
     return list(
         revision.chapters.order_by("order", "pk").prefetch_related(Prefetch("activities", activities))
     )

@@ -99,6 +99,45 @@ def _check_version(obj, version, what):
     raise EditConflict(what=what, changes=changes, changed_by=changed_by, current_version=obj.version)
 
 
+def _check_problems(revision, problems):
+    """An activity answers only problems of the lägesbild its revision rests on."""
+    if not problems:
+        return
+    picture_id = revision.situation_picture_id
+    if any(problem.picture_id != picture_id for problem in problems):
+        raise PlanError("En aktivitet kan bara svara mot problem i den lägesbild revideringen vilar på.")
+
+
+def _set_problems(activity, problems, *, by, reason):
+    """Replace the activity's problems; simple-history records the m2m change with the activity."""
+    activity._change_reason = reason
+    activity._history_user = by
+    activity.problems.set(problems)
+
+
+def _map_problems(problems, picture):
+    """The problems of `picture` that stand for `problems`: themselves, or their copy in `picture`."""
+    mapped = []
+    for problem in problems:
+        if problem.picture_id == picture.pk:
+            mapped.append(problem)
+            continue
+        copy = next((c for c in problem.copies.all() if c.picture_id == picture.pk), None)
+        if copy is not None:
+            mapped.append(copy)
+    return mapped
+
+
+def _rest_on_picture(revision, picture, *, by):
+    """Move the links of every activity to the problems of the revision's new lägesbild (by lineage)."""
+    activities = Activity.objects.filter(chapter__revision=revision).prefetch_related("problems__copies")
+    for activity in activities:
+        current = list(activity.problems.all())
+        mapped = _map_problems(current, picture) if picture is not None else []
+        if {p.pk for p in mapped} != {p.pk for p in current}:
+            _set_problems(activity, mapped, by=by, reason="Kopplingen till lägesbildens problem följde med")
+
+
 def _locked_revision(revision):
     # Lock only the revision row, not the plan and organisation joined for the permission check.
     return (
@@ -133,11 +172,15 @@ def update_revision_meta(*, revision, version, year, decided_by, by, situation_p
         raise PlanError(f"Det finns redan en revidering för {year} av den här handlingsplanen.")
     if situation_picture is not None and situation_picture.organisation_id != revision.plan.organisation_id:
         raise PlanError("Lägesbilden måste höra till samma organisation som handlingsplanen.")
+    moved = revision.situation_picture_id != (situation_picture.pk if situation_picture else None)
     revision.year = year
     revision.decided_by = decided_by
     revision.situation_picture = situation_picture
     revision.version += 1
-    return _save(revision, by=by, reason="Revideringens uppgifter ändrade")
+    _save(revision, by=by, reason="Revideringens uppgifter ändrade")
+    if moved:
+        _rest_on_picture(revision, situation_picture, by=by)
+    return revision
 
 
 @transaction.atomic
@@ -200,7 +243,7 @@ def start_next_revision(*, source, by):
             )
     except IntegrityError as error:  # the one-draft constraint, if a draft slipped in meanwhile
         raise DraftExists() from error
-    chapters = adopted.chapters.prefetch_related("activities").order_by("order", "pk")
+    chapters = adopted.chapters.prefetch_related("activities__problems").order_by("order", "pk")
     for chapter in chapters:
         copy = _save(
             Chapter(
@@ -216,11 +259,14 @@ def start_next_revision(*, source, by):
         )
         for activity in chapter.activities.all():
             values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
-            _save(
+            new_activity = _save(
                 Activity(chapter=copy, order=activity.order, copied_from=activity, **values),
                 by=by,
                 reason=reason,
             )
+            problems = list(activity.problems.all())
+            if problems:
+                _set_problems(new_activity, problems, by=by, reason=reason)
     return new
 
 
@@ -315,12 +361,17 @@ def add_activity(*, chapter, by, **values):
     chapter = _locked_chapter(chapter)
     access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
     _ensure_draft(chapter.revision)
+    problems = values.get("problems")
+    _check_problems(chapter.revision, problems)
     activity = Activity(chapter=chapter, order=_next_order(chapter.activities.all()))
     for name in ACTIVITY_FIELDS:
         if name in values:
             setattr(activity, name, values[name])
     activity.full_clean()
-    return _save(activity, by=by, reason="Aktivitet tillagd")
+    _save(activity, by=by, reason="Aktivitet tillagd")
+    if problems:
+        _set_problems(activity, problems, by=by, reason="Aktivitet tillagd")
+    return activity
 
 
 def _locked_activity(activity):
@@ -336,12 +387,19 @@ def update_activity(*, activity, version, by, **values):
     access.require(by, Perm.EDIT_PLAN, activity.chapter.revision.plan.organisation)
     _ensure_draft(activity.chapter.revision)
     _check_version(activity, version, "Aktiviteten")
+    problems = values.get("problems")
+    _check_problems(activity.chapter.revision, problems)
     for name in ACTIVITY_FIELDS:
         if name in values:
             setattr(activity, name, values[name])
     activity.full_clean()
     activity.version += 1
-    return _save(activity, by=by, reason="Aktivitet ändrad")
+    _save(activity, by=by, reason="Aktivitet ändrad")
+    if problems is not None and {p.pk for p in problems} != set(
+        activity.problems.values_list("pk", flat=True)
+    ):
+        _set_problems(activity, problems, by=by, reason="Aktivitetens problem ändrade")
+    return activity
 
 
 @transaction.atomic

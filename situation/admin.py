@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Environment, Observation, ObservationKind, SituationPicture, Source
+from .models import Environment, Observation, ObservationKind, Problem, SituationPicture, Source
 
 
 def _frozen(obj) -> bool:
@@ -39,13 +39,18 @@ class ObservationInline(FrozenInlineMixin, admin.TabularInline):
     autocomplete_fields = ["environment", "kind"]
 
 
+class ProblemInline(FrozenInlineMixin, admin.TabularInline):
+    model = Problem
+    fields = ["priority", "title", "area", "environment", "crime_type", "causes"]
+
+
 @admin.register(SituationPicture)
 class SituationPictureAdmin(FrozenReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ["organisation", "year", "status", "made_with", "threat_level"]
     list_filter = ["status", "year"]
     search_fields = ["organisation__name", "made_with"]
     readonly_fields = ["status", "established_at", "established_by", "copied_from", "version", "created_at"]
-    inlines = [SourceInline, ObservationInline]
+    inlines = [ProblemInline, SourceInline, ObservationInline]
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -81,6 +86,12 @@ class ObservationAdmin(ChildAdmin):
     list_display = ["picture", "environment", "kind", "area", "period", "count"]
     list_filter = ["environment", "kind"]
     autocomplete_fields = ["environment", "kind"]
+
+
+@admin.register(Problem)
+class ProblemAdmin(ChildAdmin):
+    list_display = ["picture", "priority", "title", "environment", "crime_type"]
+    readonly_fields = ["copied_from"]
 
 
 @admin.register(Environment, ObservationKind)

@@ -3,7 +3,7 @@ from django import forms
 from organisations import access
 from organisations.access import Perm
 
-from .models import Environment, Observation, ObservationKind, SituationPicture, Source
+from .models import Environment, Observation, ObservationKind, Problem, SituationPicture, Source
 from .validators import NoPersonalNumber
 
 
@@ -75,3 +75,36 @@ class ObservationForm(GuardedModelForm):
             kind_q = kind_q | ObservationKind.objects.filter(pk=self.instance.kind_id)
         self.fields["environment"].queryset = env_q.distinct()
         self.fields["kind"].queryset = kind_q.distinct()
+
+
+class ProblemForm(GuardedModelForm):
+    class Meta:
+        model = Problem
+        fields = [
+            "priority",
+            "title",
+            "area",
+            "environment",
+            "crime_type",
+            "observations",
+            "sources",
+            "causes",
+        ]
+        widgets = {
+            "causes": forms.Textarea(attrs={"rows": 4}),
+            "observations": forms.CheckboxSelectMultiple,
+            "sources": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {"title": {"required": "Beskriv problemet."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        picture = self.instance.picture
+        # Only the evidence of this lägesbild can show its problems.
+        self.fields["observations"].queryset = picture.observations.select_related("environment", "kind")
+        self.fields["sources"].queryset = picture.sources.all()
+        env_q = Environment.objects.active()
+        if self.instance.environment_id:
+            env_q = env_q | Environment.objects.filter(pk=self.instance.environment_id)
+        self.fields["environment"].queryset = env_q.distinct()
+        self.fields["environment"].empty_label = "Ingen särskild miljö"

@@ -268,3 +268,69 @@ class Observation(FrozenPictureChild):
     @property
     def count_display(self) -> str:
         return "ej räknat" if self.count is None else str(self.count)
+
+
+class ProblemQuerySet(models.QuerySet):
+    def prioritised(self):
+        return self.order_by("priority", "pk")
+
+
+class Problem(FrozenPictureChild):
+    """Prioriterat problem: what the lägesbild shows needs answering, and the evidence for it.
+
+    The plan's activities answer problems (plans.Activity.problems, related name `activities`); this
+    app never imports plans, so questions about answers go through that related name.
+    """
+
+    picture = models.ForeignKey(
+        SituationPicture, verbose_name="lägesbild", on_delete=models.CASCADE, related_name="problems"
+    )
+    priority = models.PositiveSmallIntegerField(
+        "prioritet",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text="1 är högst prioriterat.",
+    )
+    title = guarded_char("problem", max_length=200, blank=False, help_text="Vad är problemet?")
+    area = guarded_char("var", help_text="Till exempel Skärholmens centrum eller skolornas närmiljö.")
+    environment = models.ForeignKey(
+        Environment,
+        verbose_name="miljö",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="problems",
+    )
+    crime_type = guarded_char(
+        "brottstyp", max_length=120, help_text="För brottsförebyggande arbete, till exempel skadegörelse."
+    )
+    observations = models.ManyToManyField(
+        Observation, verbose_name="iakttagelser som visar det", blank=True, related_name="problems"
+    )
+    sources = models.ManyToManyField(
+        Source, verbose_name="källor som visar det", blank=True, related_name="problems"
+    )
+    causes = guarded_text("möjliga orsaker", max_length=5_000, help_text="Vad analysen säger om orsakerna.")
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name="kopierad från",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
+
+    history = HistoricalRecords(m2m_fields=[observations, sources])
+    objects = ProblemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "prioriterat problem"
+        verbose_name_plural = "prioriterade problem"
+        ordering = ["picture", "priority", "pk"]
+
+    def __str__(self):
+        return f"{self.priority}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("situation:picture_detail", args=[self.picture_id]) + f"#problem-{self.pk}"

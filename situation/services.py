@@ -7,7 +7,7 @@ from django.utils import timezone
 from organisations import access
 from organisations.access import Perm
 
-from .models import FROZEN_MESSAGE, Observation, SituationPicture, Source
+from .models import FROZEN_MESSAGE, Observation, Problem, SituationPicture, Source
 
 PICTURE_FIELDS = [
     "made_with",
@@ -23,6 +23,8 @@ PICTURE_FIELDS = [
 ]
 SOURCE_FIELDS = ["kind", "description", "responses", "order"]
 OBSERVATION_FIELDS = ["environment", "kind", "area", "period", "count", "description"]
+PROBLEM_FIELDS = ["priority", "title", "area", "environment", "crime_type", "causes"]
+PROBLEM_LINKS = ["observations", "sources"]
 
 
 class SituationError(Exception):
@@ -207,7 +209,71 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
         **{name: getattr(locked, name) for name in PICTURE_FIELDS},
     )
     _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False)
+    copied_sources = {}
     for source in locked.sources.all():
         new = Source(picture=copy, **{name: getattr(source, name) for name in SOURCE_FIELDS})
         _save(new, f"Kopierad från lägesbilden {locked.year}", bump=False)
+        copied_sources[source.pk] = new
+    _copy_problems(locked, copy, copied_sources)
     return copy
+
+
+def _copy_problems(old: SituationPicture, new: SituationPicture, copied_sources: dict) -> None:
+    """Problems carry over with their lineage and their sources; observations are counted anew."""
+    for problem in old.problems.prioritised().prefetch_related("sources"):
+        values = {name: getattr(problem, name) for name in PROBLEM_FIELDS}
+        copy = Problem(picture=new, copied_from=problem, **values)
+        _save(copy, f"Kopierat från lägesbilden {old.year}", bump=False)
+        sources = [copied_sources[s.pk] for s in problem.sources.all() if s.pk in copied_sources]
+        if sources:
+            copy.sources.set(sources)
+
+
+def _check_problem_links(picture: SituationPicture, links: dict) -> None:
+    """Only observations and sources of the problem's own lägesbild can show it."""
+    for name in PROBLEM_LINKS:
+        if any(item.picture_id != picture.pk for item in links.get(name) or []):
+            raise SituationError(
+                "Ett problem kan bara hänvisa till iakttagelser och källor i samma lägesbild."
+            )
+
+
+def _set_problem_links(problem: Problem, links: dict) -> None:
+    for name in PROBLEM_LINKS:
+        if name in links:
+            getattr(problem, name).set(links[name] or [])
+
+
+@transaction.atomic
+def add_problem(*, picture: SituationPicture, by, **values) -> Problem:
+    """Name a prioritised problem of a draft lägesbild, with the observations and sources that show it."""
+    locked = _lock_picture(picture)
+    _require_editable(locked, by)
+    _check_problem_links(locked, values)
+    problem = Problem(picture=locked, **{k: v for k, v in values.items() if k in PROBLEM_FIELDS})
+    _save(problem, "Problem lades till", bump=False)
+    _set_problem_links(problem, values)
+    return problem
+
+
+@transaction.atomic
+def update_problem(*, problem: Problem, changes: dict, version: int, by) -> Problem:
+    picture = _lock_picture(problem.picture)
+    _require_editable(picture, by)
+    locked = Problem.objects.select_for_update().get(pk=problem.pk)
+    if locked.version != version:
+        raise _conflict(locked, version, PROBLEM_FIELDS)
+    _check_problem_links(picture, changes)
+    for name in PROBLEM_FIELDS:
+        if name in changes:
+            setattr(locked, name, changes[name])
+    _save(locked, "Problemet ändrades")
+    _set_problem_links(locked, changes)
+    return locked
+
+
+@transaction.atomic
+def delete_problem(*, problem: Problem, by) -> None:
+    _require_editable(_lock_picture(problem.picture), by)
+    problem._change_reason = "Problemet togs bort"
+    problem.delete()

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from organisations import access
 from organisations.access import Perm
 
-from . import services
+from . import selectors, services
 from .charts import comparison_chart
 from .comparison import year_over_year
-from .forms import ObservationForm, PictureCreateForm, PictureForm, SourceForm
-from .models import Observation, SituationPicture, Source
+from .forms import ObservationForm, PictureCreateForm, PictureForm, ProblemForm, SourceForm
+from .models import Observation, Problem, SituationPicture, Source
 
 PAGE_SIZE = 20
 
@@ -59,8 +59,8 @@ def _apply(request, form, action, success: str):
     """Run a service; a refusal becomes a form error and nothing is saved."""
     try:
         result = action()
-    except services.EditConflict as conflict:
-        form.add_error(None, conflict.message)
+    except services.SituationError as refusal:
+        form.add_error(None, refusal.message)
         return None
     except ValidationError as error:
         for message in error.messages:
@@ -131,6 +131,8 @@ def picture_detail(request, pk):
             "picture": picture,
             "sources": sources,
             "observation_groups": groups,
+            "problems": list(selectors.problems(picture)),
+            "unanswered": selectors.unanswered_problems(picture, request.user),
             "can_edit": can_edit and not picture.is_frozen,
             "can_start_next": can_edit and picture.is_frozen,
             "can_export": access.has_perm(request.user, Perm.EXPORT, picture.organisation),
@@ -298,3 +300,45 @@ def observation_delete(request, pk):
     return render(
         request, "situation/confirm_delete.html", {"picture": observation.picture, "object": observation}
     )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def problem_create(request, pk):
+    picture = _picture(request, pk, for_update=True)
+    return _child_form(
+        request,
+        picture=picture,
+        form=ProblemForm(request.POST or None, instance=Problem(picture=picture)),
+        template="situation/problem_form.html",
+        save=lambda data, _: services.add_problem(picture=picture, by=request.user, **data),
+        success="Problemet är tillagt.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def problem_edit(request, pk):
+    problem = _child(request, Problem, pk)
+    return _child_form(
+        request,
+        picture=problem.picture,
+        obj=problem,
+        form=ProblemForm(request.POST or None, instance=problem),
+        template="situation/problem_form.html",
+        save=lambda data, version: services.update_problem(
+            problem=problem, changes=data, version=version, by=request.user
+        ),
+        success="Problemet är sparat.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def problem_delete(request, pk):
+    problem = _child(request, Problem, pk)
+    if request.method == "POST":
+        services.delete_problem(problem=problem, by=request.user)
+        messages.success(request, "Problemet är borttaget.")
+        return redirect(problem.picture)
+    return render(request, "situation/confirm_delete.html", {"picture": problem.picture, "object": problem})

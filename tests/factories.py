@@ -140,7 +140,14 @@ class ActivityFollowUpFactory(factory.django.DjangoModelFactory):
 
 # --- situation -------------------------------------------------------------------------------------
 
-from situation.models import Environment, Observation, ObservationKind, SituationPicture, Source  # noqa: E402
+from situation.models import (  # noqa: E402
+    Environment,
+    Observation,
+    ObservationKind,
+    Problem,
+    SituationPicture,
+    Source,
+)
 
 
 class SituationPictureFactory(factory.django.DjangoModelFactory):
@@ -188,3 +195,14 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     period = "Våren"
     count = 2
     description = "Klotter på en gångtunnel."
+
+
+class ProblemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Problem
+
+    picture = factory.SubFactory(SituationPictureFactory)
+    priority = factory.Sequence(lambda n: n % 9 + 1)
+    title = factory.Sequence(lambda n: f"Klotter med extremistiska symboler, område {n}")
+    area = "Centrum"
+    causes = "Få vuxna i rörelse kvällstid."

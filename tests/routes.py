@@ -23,6 +23,7 @@ from tests.factories import (
     ObservationFactory,
     OrganisationFactory,
     PlanRevisionFactory,
+    ProblemFactory,
     RoutineFactory,
     SituationPictureFactory,
     SourceFactory,
@@ -115,10 +116,13 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
     for picture in (side.established_picture, side.picture):
         picture.source = SourceFactory(picture=picture, description=f"Enkät {text}")
         picture.observation = ObservationFactory(picture=picture, description=f"Klotter {text}")
+        picture.problem = ProblemFactory(picture=picture, title=f"Problem {text}")
     # The plan names the lägesbild it rests on (shown only to those who may read lägesbilder).
     for revision in (side.adopted_revision, side.draft_revision):
         revision.situation_picture = side.established_picture
         revision.save()
+    # The adopted activity answers a problem: its title is lägesbild text, shown only to its readers.
+    side.adopted_activity.problems.add(side.established_picture.problem)
 
 
 WORLD_EXTENSIONS = [_plans, _followup, _situation]
@@ -253,6 +257,12 @@ BUILDERS = {
     "situation:observation_edit@frozen": lambda side: {"pk": side.established_picture.observation.pk},
     "situation:observation_delete": lambda side: {"pk": side.picture.observation.pk},
     "situation:observation_delete@frozen": lambda side: {"pk": side.established_picture.observation.pk},
+    "situation:problem_create": lambda side: {"pk": side.picture.pk},
+    "situation:problem_create@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:problem_edit": lambda side: {"pk": side.picture.problem.pk},
+    "situation:problem_edit@frozen": lambda side: {"pk": side.established_picture.problem.pk},
+    "situation:problem_delete": lambda side: {"pk": side.picture.problem.pk},
+    "situation:problem_delete@frozen": lambda side: {"pk": side.established_picture.problem.pk},
 }
 
 

@@ -150,7 +150,7 @@ def activity_create(request, chapter_pk):
     revision = chapter.revision
     if refused := _editable(request, revision):
         return refused
-    form = ActivityForm(request.POST or None, organisation=revision.plan.organisation)
+    form = ActivityForm(request.POST or None, organisation=revision.plan.organisation, revision=revision)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_activity(chapter=chapter, by=request.user, **_activity_fields(form))
@@ -170,7 +170,7 @@ def activity_edit(request, pk):
     if refused := _editable(request, revision):
         return refused
     organisation = revision.plan.organisation
-    form = ActivityForm(request.POST or None, instance=activity, organisation=organisation)
+    form = ActivityForm(request.POST or None, instance=activity, organisation=organisation, revision=revision)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -183,7 +183,10 @@ def activity_edit(request, pk):
         except services.EditConflict as error:
             conflict = error
             form = ActivityForm(
-                _with_version(request.POST, error), instance=_activity(request, pk), organisation=organisation
+                _with_version(request.POST, error),
+                instance=_activity(request, pk),
+                organisation=organisation,
+                revision=revision,
             )
         except services.PlanError as error:
             return _refused(request, error, revision)

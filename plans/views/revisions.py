@@ -90,7 +90,10 @@ def revision_detail(request, pk):
     organisation = revision.plan.organisation
     chapters = revision.chapters.order_by("order", "pk").prefetch_related(
         Prefetch(
-            "activities", queryset=Activity.objects.select_related("responsible_unit").order_by("order", "pk")
+            "activities",
+            queryset=Activity.objects.select_related("responsible_unit")
+            .prefetch_related("problems")
+            .order_by("order", "pk"),
         )
     )
     can_edit_plan = access.has_perm(request.user, Perm.EDIT_PLAN, organisation)

@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from situation import services
-from situation.models import Environment, Observation, ObservationKind, SituationPicture, Source
+from situation.models import Environment, Observation, ObservationKind, Problem, SituationPicture, Source
 from situation.validators import find_personal_number
 from tests.factories import (
     ObservationFactory,
+    ProblemFactory,
     SituationPictureFactory,
     SourceFactory,
     environment,
@@ -88,6 +89,7 @@ GUARDED = {
     },
     Source: {"description": "Beskrivning"},
     Observation: {"area": "Område", "period": "Period", "description": "Beskrivning"},
+    Problem: {"title": "Problem", "area": "Var", "crime_type": "Brottstyp", "causes": "Möjliga orsaker"},
     Environment: {"name": "Namn"},
     ObservationKind: {"name": "Namn"},
 }
@@ -117,6 +119,7 @@ def _instance(model, committee):
         SituationPicture: lambda: SituationPictureFactory.build(organisation=committee, year=2020),
         Source: lambda: SourceFactory.build(picture=picture),
         Observation: lambda: ObservationFactory.build(picture=picture),
+        Problem: lambda: ProblemFactory.build(picture=picture),
         Environment: lambda: Environment(name="Ny miljö"),
         ObservationKind: lambda: ObservationKind(name="Ny typ"),
     }[model]()
