@@ -124,6 +124,7 @@ def picture_detail(request, pk):
             groups.append((observation.environment, []))
         groups[-1][1].append(observation)
     can_edit = access.has_perm(request.user, Perm.EDIT_SITUATION, picture.organisation)
+    problems = list(selectors.problems(picture))
     return render(
         request,
         "situation/picture_detail.html",
@@ -131,8 +132,8 @@ def picture_detail(request, pk):
             "picture": picture,
             "sources": sources,
             "observation_groups": groups,
-            "problems": list(selectors.problems(picture)),
-            "unanswered": selectors.unanswered_problems(picture, request.user),
+            "problems": problems,
+            "unanswered": selectors.unanswered_problems(picture, request.user) if problems else [],
             "can_edit": can_edit and not picture.is_frozen,
             "can_start_next": can_edit and picture.is_frozen,
             "can_export": access.has_perm(request.user, Perm.EXPORT, picture.organisation),
