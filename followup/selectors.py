@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from organisations import access
 from organisations.access import Perm
 from plans.models import Activity
+from situation.models import Problem
 
 from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus
 
@@ -109,3 +110,23 @@ def overview_rows(plans, round_ids_by_plan):
             }
         )
     return rows, columns
+
+
+def problem_groups(round_, entries) -> list[dict]:
+    """The report read per prioritised problem of the lägesbild the revision rests on: which activities
+    answer it and their status in this round. Problems no activity answers come with no entries.
+    Two queries whatever the number of problems and activities."""
+    picture_id = round_.revision.situation_picture_id
+    if picture_id is None:
+        return []
+    problems = list(Problem.objects.filter(picture_id=picture_id).prioritised())
+    by_activity: dict[int, list] = {}
+    for entry in entries:
+        by_activity.setdefault(entry.activity_id, []).append(entry)
+    links = Activity.problems.through.objects.filter(
+        activity_id__in=list(by_activity), problem__picture_id=picture_id
+    ).values_list("problem_id", "activity_id")
+    answering: dict[int, list] = {}
+    for problem_id, activity_id in links:
+        answering.setdefault(problem_id, []).extend(by_activity.get(activity_id, []))
+    return [{"problem": problem, "entries": answering.get(problem.pk, [])} for problem in problems]

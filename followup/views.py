@@ -117,6 +117,10 @@ def round_report(request, pk):
             "summary": selectors.status_summary(entries, statuses_for(round_.organisation)),
             "total": len(entries),
             "may_export": access.has_perm(request.user, Perm.EXPORT, round_.organisation),
+            # Problem titles are lägesbild text: only for those who may read the lägesbild.
+            "problem_groups": selectors.problem_groups(round_, entries)
+            if access.has_perm(request.user, Perm.VIEW_SITUATION, round_.organisation)
+            else [],
         },
     )
 

@@ -2,6 +2,7 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from organisations.editing import VersionedForm
 
 from .models import Environment, Observation, ObservationKind, Problem, SituationPicture, Source
 from .validators import NoPersonalNumber
@@ -77,7 +78,11 @@ class ObservationForm(GuardedModelForm):
         self.fields["kind"].queryset = kind_q.distinct()
 
 
-class ProblemForm(GuardedModelForm):
+class ProblemForm(VersionedForm, forms.ModelForm):
+    """Problems are the lägesbild's first model on the shared edit kernel (organisations/editing.py)."""
+
+    LINKS = ("observations", "sources")
+
     class Meta:
         model = Problem
         fields = [
@@ -99,6 +104,9 @@ class ProblemForm(GuardedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.HiddenInput):
+                field.validators.append(NoPersonalNumber(str(field.label)))
         picture = self.instance.picture
         # Only the evidence of this lägesbild can show its problems.
         self.fields["observations"].queryset = picture.observations.select_related("environment", "kind")
@@ -108,3 +116,18 @@ class ProblemForm(GuardedModelForm):
             env_q = env_q | Environment.objects.filter(pk=self.instance.environment_id)
         self.fields["environment"].queryset = env_q.distinct()
         self.fields["environment"].empty_label = "Ingen särskild miljö"
+
+    def clean_observations(self):
+        return list(self.cleaned_data["observations"])
+
+    def clean_sources(self):
+        return list(self.cleaned_data["sources"])
+
+    # The evidence links are sets the conflict merge does not compare: the user's choice is kept.
+    def edited_names(self) -> list[str]:
+        return [n for n in super().edited_names() if n not in self.LINKS]
+
+    def edited_values(self) -> dict:
+        values = super().edited_values()
+        values.update({n: self.cleaned_data[n] for n in self.LINKS if n in self.cleaned_data})
+        return values

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from organisations import access
+from organisations import access, editing
 from organisations.access import Perm
 
 from .models import FROZEN_MESSAGE, Observation, Problem, SituationPicture, Source
@@ -257,17 +257,20 @@ def add_problem(*, picture: SituationPicture, by, **values) -> Problem:
 
 
 @transaction.atomic
-def update_problem(*, problem: Problem, changes: dict, version: int, by) -> Problem:
+def update_problem(*, problem: Problem, changes: dict, version, by) -> Problem:
+    """Save a problem through the shared edit kernel: a stale `version` raises editing.EditConflict."""
     picture = _lock_picture(problem.picture)
     _require_editable(picture, by)
-    locked = Problem.objects.select_for_update().get(pk=problem.pk)
-    if locked.version != version:
-        raise _conflict(locked, version, PROBLEM_FIELDS)
     _check_problem_links(picture, changes)
-    for name in PROBLEM_FIELDS:
-        if name in changes:
-            setattr(locked, name, changes[name])
-    _save(locked, "Problemet ändrades")
+    locked = editing.update(
+        editing.lock(problem),
+        data={k: v for k, v in changes.items() if k in PROBLEM_FIELDS},
+        version=version,
+        by=by,
+        reason="Problemet ändrades",
+        what="Problemet",
+        fields=PROBLEM_FIELDS,
+    )
     _set_problem_links(locked, changes)
     return locked
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
-from organisations import access
+from organisations import access, editing
 from organisations.access import Perm
 
 from . import selectors, services
@@ -321,17 +321,28 @@ def problem_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def problem_edit(request, pk):
     problem = _child(request, Problem, pk)
-    return _child_form(
-        request,
-        picture=problem.picture,
-        obj=problem,
-        form=ProblemForm(request.POST or None, instance=problem),
-        template="situation/problem_form.html",
-        save=lambda data, version: services.update_problem(
-            problem=problem, changes=data, version=version, by=request.user
-        ),
-        success="Problemet är sparat.",
-    )
+    form = ProblemForm(request.POST or None, instance=problem)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_problem(
+                problem=problem,
+                changes=form.edited_values(),
+                version=form.cleaned_data.get("version"),
+                by=request.user,
+            )
+        except editing.EditConflict as error:
+            conflict = error
+            form = ProblemForm.after_conflict(form, error)
+        except (services.SituationError, ValidationError) as error:
+            for message in getattr(error, "messages", None) or [error.message]:
+                form.add_error(None, message)
+        else:
+            messages.success(request, "Problemet är sparat.")
+            return redirect(problem.picture)
+    status = editing.CONFLICT_STATUS if conflict else 400 if form.errors else 200
+    context = {"picture": problem.picture, "form": form, "object": problem, "conflict": conflict}
+    return render(request, "situation/problem_form.html", context, status=status)
 
 
 @situation_reader

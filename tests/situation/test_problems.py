@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from organisations import editing
 from situation import services
 from situation.models import Problem
 from tests.factories import ObservationFactory, ProblemFactory, SituationPictureFactory, SourceFactory
@@ -67,14 +68,25 @@ def test_stale_problem_save_is_refused_and_keeps_the_other_edit(client, coordina
     problem = ProblemFactory(picture=SituationPictureFactory(organisation=committee), title="Gammal rubrik")
     services.update_problem(problem=problem, changes={"title": "Kollegans rubrik"}, version=1, by=coordinator)
     client.force_login(coordinator)
-    response = client.post(
-        url("problem_edit", problem.pk), problem_post(problem, title="Min rubrik", version=1)
-    )
-    assert response.status_code == 400
-    assert "Kollegans rubrik" in response.content.decode()
+    stale = problem_post(problem, title="Gammal rubrik", area="Torget", version=1)
+    response = client.post(url("problem_edit", problem.pk), stale)
+    assert response.status_code == 409  # the shared kernel's answer to a conflict
+    page = response.content.decode()
+    assert "Någon annan har sparat samtidigt" in page and "Kollegans rubrik" in page
     problem.refresh_from_db()
-    assert problem.title == "Kollegans rubrik" and problem.version == 2
-    assert problem.history.count() == 2
+    assert problem.title == "Kollegans rubrik" and problem.area == "Centrum" and problem.version == 2
+    # The merged form keeps the colleague's title and the user's own area; saving it loses neither.
+    merged = client.post(url("problem_edit", problem.pk), problem_post(problem, area="Torget"))
+    assert merged.status_code == 302
+    problem.refresh_from_db()
+    assert (problem.title, problem.area, problem.version) == ("Kollegans rubrik", "Torget", 3)
+    assert problem.history.count() == 3
+
+
+def test_problem_save_without_a_version_is_treated_as_stale(coordinator, committee):
+    problem = ProblemFactory(picture=SituationPictureFactory(organisation=committee))
+    with pytest.raises(editing.EditConflict):
+        services.update_problem(problem=problem, changes={"title": "Nytt"}, version=None, by=coordinator)
 
 
 def test_established_picture_refuses_problem_writes_everywhere(client, coordinator, committee, admin_client):
