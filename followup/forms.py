@@ -2,9 +2,10 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from plans.indicator_forms import SwedishDecimalField
 from plans.models import PlanRevision
 
-from .models import FollowUpRound
+from .models import FollowUpRound, IndicatorValue
 
 
 class RoundOpenForm(forms.ModelForm):
@@ -39,10 +40,30 @@ class ReportForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, statuses, **kwargs):
+    def __init__(self, *args, statuses, indicators=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].queryset = statuses
         self.fields["status"].label_from_instance = lambda s: f"{s.symbol} {s.label}"
+        # One number (and an optional assessment) per indicator of the activity, entered with the report.
+        self.indicators = list(indicators)
+        for indicator in self.indicators:
+            self.fields[f"indicator_{indicator.pk}"] = SwedishDecimalField(
+                label=f"{indicator.name} ({indicator.unit})",
+                required=False,
+                help_text="Ett tal, till exempel 12 eller 12,5. Lämna tomt om värdet inte är mätt.",
+            )
+            self.fields[f"assessment_{indicator.pk}"] = forms.ChoiceField(
+                label=f"Bedömning av {indicator.name}",
+                required=False,
+                choices=[("", "Ingen bedömning")] + list(IndicatorValue.Assessment.choices),
+            )
+
+    def indicator_values(self) -> dict:
+        """{indicator: (value or None, assessment)} from the cleaned form."""
+        return {
+            i: (self.cleaned_data.get(f"indicator_{i.pk}"), self.cleaned_data.get(f"assessment_{i.pk}") or "")
+            for i in self.indicators
+        }
 
 
 class CommentForm(forms.Form):

@@ -9,7 +9,7 @@ from organisations import access
 from organisations.access import Perm
 from plans.models import Activity, PlanRevision
 
-from .models import ActivityFollowUp, FollowUpRound, statuses_for
+from .models import ActivityFollowUp, FollowUpRound, IndicatorValue, statuses_for
 
 
 class FollowUpError(Exception):
@@ -68,7 +68,7 @@ def _locked_entry(entry) -> ActivityFollowUp:
 
 
 @transaction.atomic
-def report(*, entry, status, narrative, expected_version, by) -> ActivityFollowUp:
+def report(*, entry, status, narrative, expected_version, by, indicator_values=None) -> ActivityFollowUp:
     """Record the status and narrative of one activity; refuses if the round is closed, the user may
     not report on this activity, the status is not on the organisation's scale, or someone else saved
     since `expected_version` (the conflict then shows what they saved)."""
@@ -97,7 +97,34 @@ def report(*, entry, status, narrative, expected_version, by) -> ActivityFollowU
     current.version += 1
     current._change_reason = "Återrapportering"
     current.save()
+    _save_indicator_values(current, indicator_values or {})
     return current
+
+
+def _save_indicator_values(entry, values) -> None:
+    """Values of the activity's indicators in this round; an emptied value removes the round's value."""
+    existing = {
+        v.indicator_id: v for v in entry.round.indicator_values.filter(indicator__activity=entry.activity)
+    }
+    for indicator, (value, assessment) in values.items():
+        if indicator.activity_id != entry.activity_id:
+            raise FollowUpError("Indikatorn hör inte till aktiviteten.")
+        row = existing.get(indicator.pk)
+        if value is None:
+            if row is not None:
+                row._change_reason = "Indikatorvärde borttaget"
+                row.delete()
+            continue
+        if row is None:
+            row = IndicatorValue(round=entry.round, indicator=indicator, value=value, assessment=assessment)
+        elif (row.value, row.assessment) == (value, assessment):
+            continue
+        else:
+            row.value, row.assessment = value, assessment
+            row.version += 1
+        row.full_clean()
+        row._change_reason = "Indikatorvärde rapporterat"
+        row.save()
 
 
 def _locked_round(round_) -> FollowUpRound:

@@ -118,6 +118,7 @@ def round_report(request, pk):
             "total": len(entries),
             "may_export": access.has_perm(request.user, Perm.EXPORT, round_.organisation),
             # Problem titles are lägesbild text: only for those who may read the lägesbild.
+            "indicator_rows": selectors.indicator_rows(round_),
             "problem_groups": selectors.problem_groups(round_, entries)
             if access.has_perm(request.user, Perm.VIEW_SITUATION, round_.organisation)
             else [],
@@ -215,9 +216,10 @@ def entry_report(request, pk):
         messages.error(request, "Uppföljningen är stängd. Återrapporteringen kan inte ändras.")
         return redirect(back or "followup:my_entries")
     statuses = FollowUpStatus.objects.filter(pk__in=[s.pk for s in statuses_for(entry.round.organisation)])
+    indicators = list(entry.activity.indicators.all())
     status = 200
     if request.method == "POST":
-        form = ReportForm(request.POST, statuses=statuses)
+        form = ReportForm(request.POST, statuses=statuses, indicators=indicators)
         if form.is_valid():
             try:
                 services.report(
@@ -226,11 +228,12 @@ def entry_report(request, pk):
                     narrative=form.cleaned_data["narrative"],
                     expected_version=form.cleaned_data["version"],
                     by=user,
+                    indicator_values=form.indicator_values(),
                 )
             except services.Conflict as exc:
                 data = request.POST.copy()
                 data["version"] = exc.current.version
-                form = ReportForm(data, statuses=statuses)
+                form = ReportForm(data, statuses=statuses, indicators=indicators)
                 form.is_valid()
                 form.add_error(None, str(exc))
                 status = 409
@@ -243,10 +246,11 @@ def entry_report(request, pk):
         else:
             status = 400
     else:
-        form = ReportForm(
-            statuses=statuses,
-            initial={"status": entry.status_id, "narrative": entry.narrative, "version": entry.version},
-        )
+        initial = {"status": entry.status_id, "narrative": entry.narrative, "version": entry.version}
+        for value in entry.round.indicator_values.filter(indicator__in=indicators):
+            initial[f"indicator_{value.indicator_id}"] = value.value
+            initial[f"assessment_{value.indicator_id}"] = value.assessment
+        form = ReportForm(statuses=statuses, indicators=indicators, initial=initial)
     return TemplateResponse(
         request, "followup/entry_form.html", {"entry": entry, "form": form, "back": back}, status=status
     )

@@ -363,3 +363,7 @@ class Routine(models.Model):
                 Action.DELETE: [(Perm.EDIT_PLAN, org)],
             }
         )
+
+
+# Indicators live in their own module to keep this one readable; importing them here registers them.
+from .indicator_models import Indicator, IndicatorTarget  # noqa: E402, F401

@@ -13,6 +13,8 @@ from documents.services import RenderedDocument, render_document
 from organisations import access
 from organisations.models import Membership, Organisation
 
+from . import indicator_selectors
+from .indicator_chart import PDF_FONTS
 from .models import Activity, Chapter, PlanRevision, Routine
 
 PLAN_TEMPLATE = "pdf/plan_revision.html"
@@ -50,6 +52,16 @@ def _chapters(revision: PlanRevision) -> list[Chapter]:
     )
 
 
+def _attach_indicators(chapters) -> None:
+    """Each chapter gets `indicator_views`: the charts of its activities' indicators, set in the PDF font."""
+    activities = [a for c in chapters for a in c.activities.all()]
+    views = indicator_selectors.by_activity([a.pk for a in activities], font_family=PDF_FONTS)
+    for chapter in chapters:
+        chapter.indicator_views = [
+            (activity, views[activity.pk]) for activity in chapter.activities.all() if activity.pk in views
+        ]
+
+
 def plan_context(revision: PlanRevision) -> dict:
     """Context of pdf/plan_revision.html: cover, contents, chapters with activity tables, routines."""
     organisation = revision.plan.organisation
@@ -66,6 +78,7 @@ def plan_context(revision: PlanRevision) -> dict:
         keywords=["handlingsplan", "våldsbejakande extremism", organisation.name, str(revision.year)],
     )
     chapters = _chapters(revision)
+    _attach_indicators(chapters)
     routines = list(Routine.objects.filter(organisation=organisation))
     toc = [
         {"anchor": f"kapitel-{c.pk}", "number": n, "heading": c.heading} for n, c in enumerate(chapters, 1)

@@ -15,6 +15,7 @@ from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 
 from .errors import PlanError, RevisionFrozen
+from .indicator_services import copy_indicators
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
 __all__ = ["DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
@@ -195,7 +196,9 @@ def start_next_revision(*, source, by):
             )
     except IntegrityError as error:  # the one-draft constraint, if a draft slipped in meanwhile
         raise DraftExists() from error
-    chapters = adopted.chapters.prefetch_related("activities__problems").order_by("order", "pk")
+    chapters = adopted.chapters.prefetch_related(
+        "activities__problems", "activities__indicators__targets"
+    ).order_by("order", "pk")
     for chapter in chapters:
         copy = _save(
             Chapter(
@@ -219,6 +222,7 @@ def start_next_revision(*, source, by):
             problems = list(activity.problems.all())
             if problems:
                 _set_problems(new_activity, problems, by=by, reason=reason)
+            copy_indicators(activity, new_activity, by=by, reason=reason)
     return new
 
 

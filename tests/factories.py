@@ -1,12 +1,13 @@
 """Factories shared by every app's tests. Names are invented."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 
 from organisations.models import Membership, Organisation
-from plans.models import ActionPlan, Activity, Chapter, PlanRevision, Routine
+from plans.models import ActionPlan, Activity, Chapter, Indicator, IndicatorTarget, PlanRevision, Routine
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -206,3 +207,24 @@ class ProblemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Klotter med extremistiska symboler, område {n}")
     area = "Centrum"
     causes = "Få vuxna i rörelse kvällstid."
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    activity = factory.SubFactory(ActivityFactory)
+    name = "Andel elever som känner sig trygga i skolan"
+    unit = "procent"
+    baseline_year = 2018
+    baseline_value = Decimal("62.5")
+    baseline_source = "Elevenkäten 2018"
+
+
+class IndicatorTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorTarget
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2020
+    value = Decimal("70")

@@ -20,6 +20,7 @@ from tests.factories import (
     ActivityFollowUpFactory,
     ChapterFactory,
     FollowUpRoundFactory,
+    IndicatorFactory,
     ObservationFactory,
     OrganisationFactory,
     PlanRevisionFactory,
@@ -94,6 +95,8 @@ def _plans(side: SimpleNamespace, canary: str) -> None:
     side.chapter = ChapterFactory(revision=side.draft_revision)
     side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}")
     side.routine = RoutineFactory(organisation=side.org, body=f"Rutin {canary}")
+    side.indicator = IndicatorFactory(activity=side.activity, name=f"Indikator {canary}{DRAFT_MARK}")
+    side.adopted_indicator = IndicatorFactory(activity=side.adopted_activity, name=f"Indikator {canary}")
 
 
 def _followup(side: SimpleNamespace, canary: str) -> None:
@@ -209,6 +212,12 @@ BUILDERS = {
     "plans:activity_edit@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_delete": lambda side: {"pk": side.activity.pk},
     "plans:activity_delete@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:indicator_create": lambda side: {"activity_pk": side.activity.pk},
+    "plans:indicator_create@frozen": lambda side: {"activity_pk": side.adopted_activity.pk},
+    "plans:indicator_edit": lambda side: {"pk": side.indicator.pk},
+    "plans:indicator_edit@frozen": lambda side: {"pk": side.adopted_indicator.pk},
+    "plans:indicator_delete": lambda side: {"pk": side.indicator.pk},
+    "plans:indicator_delete@frozen": lambda side: {"pk": side.adopted_indicator.pk},
     "plans:activity_move": lambda side: {"pk": side.activity.pk},
     "plans:activity_move@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_history": lambda side: {"pk": side.activity.pk},

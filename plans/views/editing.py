@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from organisations import access, editing
 from organisations.access import Action, Perm
 
-from .. import services
+from .. import indicator_selectors, services
 from ..forms import ActivityForm, ChapterForm
 from ..history import activity_history_rows, build_entries
 from ..models import Activity
@@ -132,6 +132,7 @@ def activity_detail(request, pk):
             "copies": copies,
             "can_edit": access.can(request.user, Action.CHANGE, activity),
             "can_view_draft": access.has_perm(request.user, Perm.VIEW_DRAFT, organisation),
+            "indicators": indicator_selectors.for_activity(activity),
         },
     )
 
