@@ -2,6 +2,7 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from organisations.editing import VersionedForm
 from plans.indicator_forms import SwedishDecimalField
 from plans.models import PlanRevision
 
@@ -30,7 +31,7 @@ class RoundOpenForm(forms.ModelForm):
         )
 
 
-class ReportForm(forms.Form):
+class ReportForm(VersionedForm, forms.Form):
     status = forms.ModelChoiceField(label="Status", queryset=None, empty_label=None, widget=forms.RadioSelect)
     narrative = forms.CharField(
         label="Uppföljning",
@@ -38,7 +39,6 @@ class ReportForm(forms.Form):
         max_length=10_000,
         help_text="Vad har gjorts, vad har det gett och vad återstår? Skriv inga personuppgifter.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, statuses, indicators=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,6 +58,10 @@ class ReportForm(forms.Form):
                 choices=[("", "Ingen bedömning")] + list(IndicatorValue.Assessment.choices),
             )
 
+    def edited_names(self) -> list[str]:
+        # Indicator values are rows of their own, not fields of the entry the conflict merge compares.
+        return [n for n in super().edited_names() if not n.startswith(("indicator_", "assessment_"))]
+
     def indicator_values(self) -> dict:
         """{indicator: (value or None, assessment)} from the cleaned form."""
         return {
@@ -66,11 +70,12 @@ class ReportForm(forms.Form):
         }
 
 
-class CommentForm(forms.Form):
+class CommentForm(VersionedForm, forms.Form):
+    model_fields = {"comment": "overall_comment"}
+
     comment = forms.CharField(
         label="Samordnarens samlade kommentar",
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)

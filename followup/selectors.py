@@ -142,6 +142,9 @@ def indicator_rows(round_) -> list[dict]:
         .prefetch_related("targets")
         .order_by("activity__chapter__order", "activity__order", "order", "pk")
     )
+    indicators = list(indicators)
+    if not indicators:
+        return []
     values: dict[int, IndicatorValue] = {}
     for value in (
         IndicatorValue.objects.filter(indicator__in=indicators, round__opened_at__lte=round_.opened_at)

@@ -42,11 +42,9 @@ def deciding_body(revision: PlanRevision) -> str:
 
 
 def _chapters(revision: PlanRevision) -> list[Chapter]:
-    activities = (
-        Activity.objects.select_related("responsible_unit")
-        .prefetch_related("problems")
-        .order_by("order", "pk")
-    )
+    activities = Activity.objects.select_related("responsible_unit").order_by("order", "pk")
+    if revision.situation_picture_id:  # "Svarar mot" names the problems of the lägesbild it rests on
+        activities = activities.prefetch_related("problems")
     return list(
         revision.chapters.order_by("order", "pk").prefetch_related(Prefetch("activities", activities))
     )

@@ -8,17 +8,12 @@ from .models import Environment, Observation, ObservationKind, Problem, Situatio
 from .validators import NoPersonalNumber
 
 
-class GuardedModelForm(forms.ModelForm):
-    """Every free-text field checks for personnummer in the form too, naming the field by its label."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class GuardedModelForm(VersionedForm, forms.ModelForm):
+    """Every free-text field checks for personnummer in the form too, naming the field by its label.
+    Editing carries the version the user started from (the edit kernel's merge after a conflict)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-        else:
-            del self.fields["version"]
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.HiddenInput):
                 field.validators.append(NoPersonalNumber(str(field.label)))
@@ -78,9 +73,7 @@ class ObservationForm(GuardedModelForm):
         self.fields["kind"].queryset = kind_q.distinct()
 
 
-class ProblemForm(VersionedForm, forms.ModelForm):
-    """Problems are the lägesbild's first model on the shared edit kernel (organisations/editing.py)."""
-
+class ProblemForm(GuardedModelForm):
     LINKS = ("observations", "sources")
 
     class Meta:
@@ -104,9 +97,6 @@ class ProblemForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.HiddenInput):
-                field.validators.append(NoPersonalNumber(str(field.label)))
         picture = self.instance.picture
         # Only the evidence of this lägesbild can show its problems.
         self.fields["observations"].queryset = picture.observations.select_related("environment", "kind")

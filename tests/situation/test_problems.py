@@ -97,7 +97,7 @@ def test_established_picture_refuses_problem_writes_everywhere(client, coordinat
     with pytest.raises(PermissionDenied):
         services.update_problem(problem=problem, changes={"title": "Ändrat"}, version=1, by=coordinator)
     with pytest.raises(PermissionDenied):
-        services.delete_problem(problem=problem, by=coordinator)
+        services.delete_problem(problem=problem, version=1, by=coordinator)
     client.force_login(coordinator)
     assert client.post(url("problem_edit", problem.pk), problem_post(problem, title="X")).status_code == 403
     assert client.post(url("problem_delete", problem.pk)).status_code == 403
