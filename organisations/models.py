@@ -114,3 +114,7 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()}, {self.organisation}"
+
+
+# Plan kinds and their settings per organisation live in their own module; importing registers them.
+from .kinds import KindSetting  # noqa: E402, F401

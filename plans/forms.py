@@ -3,9 +3,11 @@ from django import forms
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
+from organisations.kinds import PlanKind
 from organisations.models import Organisation
 from situation.models import Problem, SituationPicture
 
+from .kinds import DEFAULT_TITLES, section_choices
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
 YEAR_ERRORS = {
@@ -34,6 +36,15 @@ class PlanCreateForm(forms.Form):
     year = forms.IntegerField(
         label="År för första revideringen", min_value=2000, max_value=2100, error_messages=YEAR_ERRORS
     )
+    kind = forms.ChoiceField(label="Plantyp", choices=PlanKind.choices, required=False, initial=PlanKind.VBE)
+    with_default_chapters = forms.BooleanField(
+        label="Börja med plantypens kapitel",
+        required=False,
+        help_text="Utkastet får de kapitel och aktivitetsavsnitt som hör till plantypen.",
+    )
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or PlanKind.VBE
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +52,9 @@ class PlanCreateForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # The default title follows the kind: a new åtgärdsplan is not called a VBE-handlingsplan.
+        if cleaned.get("title") == DEFAULT_TITLES[PlanKind.VBE] and cleaned.get("kind"):
+            cleaned["title"] = DEFAULT_TITLES[PlanKind(cleaned["kind"])]
         organisation, title = cleaned.get("organisation"), cleaned.get("title")
         if (
             organisation
@@ -56,8 +70,9 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = PlanRevision
-        fields = ["year", "decided_by", "situation_picture"]
+        fields = ["year", "decided_by", "situation_picture", "measures_position"]
         help_texts = {"decided_by": "Nämnden eller fullmäktige som ska anta planen."}
+        widgets = {"measures_position": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,10 +80,13 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
         pictures = SituationPicture.objects.none()
         if user is not None and self.instance.plan_id:
             pictures = SituationPicture.objects.visible_to(user).filter(
-                organisation_id=self.instance.plan.organisation_id
+                organisation_id=self.instance.plan.organisation_id, kind=self.instance.plan.kind
             )
         self.fields["situation_picture"].queryset = pictures.order_by("-year")
         self.fields["situation_picture"].empty_label = "Ingen vald"
+        # Only the brottsförebyggande åtgärdsplan records the position taken on which measures are needed.
+        if not self.instance.plan_id or self.instance.plan.kind != PlanKind.CRIME_PREVENTION:
+            self.fields.pop("measures_position")
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -105,6 +123,15 @@ class ChapterForm(VersionedForm, forms.ModelForm):
             "body": "Tom rad mellan stycken.",
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+
+    def __init__(self, *args, plan_kind=PlanKind.VBE, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each plan kind offers its own activity table sections; a chapter keeps a type it already has.
+        choices = section_choices(plan_kind)
+        current = self.instance.kind if self.instance.pk else None
+        if current and current not in dict(choices):
+            choices.append((current, Chapter.Kind(current).label))
+        self.fields["kind"].choices = choices
 
 
 class ActivityForm(VersionedForm, forms.ModelForm):

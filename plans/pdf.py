@@ -11,6 +11,7 @@ from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.services import RenderedDocument, render_document
 from organisations import access
+from organisations.kinds import PlanKind
 from organisations.models import Membership, Organisation
 
 from . import indicator_selectors
@@ -64,16 +65,24 @@ def plan_context(revision: PlanRevision) -> dict:
     """Context of pdf/plan_revision.html: cover, contents, chapters with activity tables, routines."""
     organisation = revision.plan.organisation
     adoption_line = revision.adoption_line
+    crime_prevention = revision.plan.kind == PlanKind.CRIME_PREVENTION
     header = DocumentHeader(
         title=f"{revision.plan.title} {revision.year} – {organisation.name}",
-        document_type="HANDLINGSPLAN",
+        document_type="ÅTGÄRDSPLAN" if crime_prevention else "HANDLINGSPLAN",
         organisation_lines=organisation_lines(organisation),
         date=revision.decided_on or timezone.localdate(),
         diary_number=revision.diary_number,
         is_draft=not revision.is_frozen,
         footer_line=adoption_line,
-        subject=f"Handlingsplan mot våldsbejakande extremism för {organisation.name} {revision.year}",
-        keywords=["handlingsplan", "våldsbejakande extremism", organisation.name, str(revision.year)],
+        subject=f"{revision.plan.title} för {organisation.name} {revision.year}"
+        if crime_prevention
+        else f"Handlingsplan mot våldsbejakande extremism för {organisation.name} {revision.year}",
+        keywords=[
+            "åtgärdsplan" if crime_prevention else "handlingsplan",
+            "brottsförebyggande arbete" if crime_prevention else "våldsbejakande extremism",
+            organisation.name,
+            str(revision.year),
+        ],
     )
     chapters = _chapters(revision)
     _attach_indicators(chapters)

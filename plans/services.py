@@ -13,9 +13,11 @@ from django.db.models import Max
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
+from organisations.kinds import PlanKind, setting_for
 
 from .errors import PlanError, RevisionFrozen
 from .indicator_services import copy_indicators
+from .kinds import DEFAULT_CHAPTERS
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
 __all__ = ["DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
@@ -32,7 +34,7 @@ ACTIVITY_FIELDS = (
     "follow_up_method",
 )
 CHAPTER_FIELDS = ("heading", "body", "kind")
-REVISION_META_FIELDS = ("year", "decided_by", "situation_picture")
+REVISION_META_FIELDS = ("year", "decided_by", "situation_picture", "measures_position")
 
 
 class DraftExists(PlanError):
@@ -102,19 +104,33 @@ def _locked_revision(revision):
 
 
 @transaction.atomic
-def create_plan(*, organisation, title, year, by):
-    """Create a plan for `organisation` with its first revision, a draft for `year`."""
+def create_plan(*, organisation, title, year, by, kind=PlanKind.VBE, with_default_chapters=False):
+    """Create a plan of `kind` for `organisation` with its first revision, a draft for `year`.
+
+    The draft names the adopting body the organisation has set for the kind, and can start with the
+    kind's default chapters (plans.kinds)."""
     access.require(by, Perm.EDIT_PLAN, organisation)
     if ActionPlan.objects.filter(organisation=organisation, title=title).exists():
         raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.")
-    plan = _save(ActionPlan(organisation=organisation, title=title), by=by, reason="Handlingsplan skapad")
-    _save(PlanRevision(plan=plan, year=year), by=by, reason=f"Utkast för {year} skapat")
+    plan = _save(
+        ActionPlan(organisation=organisation, title=title, kind=kind), by=by, reason="Handlingsplan skapad"
+    )
+    decided_by = setting_for(organisation, kind).adopting_body
+    revision = _save(
+        PlanRevision(plan=plan, year=year, decided_by=decided_by), by=by, reason=f"Utkast för {year} skapat"
+    )
+    if with_default_chapters:
+        for order, (heading, chapter_kind, body) in enumerate(DEFAULT_CHAPTERS[PlanKind(kind)], start=1):
+            chapter = Chapter(revision=revision, order=order, heading=heading, kind=chapter_kind, body=body)
+            _save(chapter, by=by, reason="Kapitel från plantypens mall")
     return plan
 
 
 @transaction.atomic
-def update_revision_meta(*, revision, version, year, decided_by, by, situation_picture=None):
-    """Change the year, the deciding body and the lägesbild of a draft."""
+def update_revision_meta(
+    *, revision, version, year, decided_by, by, situation_picture=None, measures_position=None
+):
+    """Change the year, the deciding body, the lägesbild and (åtgärdsplan) the position on measures."""
     revision = _locked_revision(revision)
     _require(by, Action.CHANGE, revision)
     editing.check_version(revision, version, what="Revideringens uppgifter", fields=REVISION_META_FIELDS)
@@ -122,10 +138,15 @@ def update_revision_meta(*, revision, version, year, decided_by, by, situation_p
         raise PlanError(f"Det finns redan en revidering för {year} av den här handlingsplanen.")
     if situation_picture is not None and situation_picture.organisation_id != revision.plan.organisation_id:
         raise PlanError("Lägesbilden måste höra till samma organisation som handlingsplanen.")
+    if situation_picture is not None and situation_picture.kind != revision.plan.kind:
+        raise PlanError("Lägesbilden måste vara av samma typ som planen.")
+    data = {"year": year, "decided_by": decided_by, "situation_picture": situation_picture}
+    if measures_position is not None:
+        data["measures_position"] = measures_position
     moved = revision.situation_picture_id != (situation_picture.pk if situation_picture else None)
     revision = editing.update(
         revision,
-        data={"year": year, "decided_by": decided_by, "situation_picture": situation_picture},
+        data=data,
         version=version,
         by=by,
         reason="Revideringens uppgifter ändrade",
@@ -177,7 +198,7 @@ def start_next_revision(*, source, by):
     adopted = plan.revisions.filter(status=PlanRevision.Status.ADOPTED).order_by("-year").first()
     if adopted is None or (isinstance(source, PlanRevision) and source.pk != adopted.pk):
         raise PlanError("En ny revidering kan bara utgå från den gällande, antagna revideringen.")
-    year = adopted.year + 1
+    year = adopted.year + setting_for(plan.organisation, plan.kind).plan_cycle_years
     if plan.revisions.filter(year=year).exists():
         raise PlanError(f"Det finns redan en revidering för {year}.")
     reason = f"Kopierad från revideringen {adopted.year}"
@@ -188,6 +209,7 @@ def start_next_revision(*, source, by):
                     plan=plan,
                     year=year,
                     decided_by=adopted.decided_by,
+                    measures_position=adopted.measures_position,
                     copied_from=adopted,
                     situation_picture=adopted.situation_picture,
                 ),

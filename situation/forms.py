@@ -3,6 +3,7 @@ from django import forms
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
+from organisations.kinds import PlanKind
 
 from .models import Environment, Observation, ObservationKind, Problem, SituationPicture, Source
 from .validators import NoPersonalNumber
@@ -22,12 +23,16 @@ class GuardedModelForm(VersionedForm, forms.ModelForm):
 class PictureCreateForm(forms.ModelForm):
     class Meta:
         model = SituationPicture
-        fields = ["organisation", "year", "made_with"]
+        fields = ["organisation", "kind", "year", "made_with"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = access.organisations_for(user, Perm.EDIT_SITUATION)
         self.fields["made_with"].validators.append(NoPersonalNumber("Framtagen tillsammans med"))
+        self.fields["kind"].required = False  # the VBE lägesbild unless another kind is chosen
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or PlanKind.VBE
 
 
 class PictureForm(GuardedModelForm):
@@ -44,8 +49,23 @@ class PictureForm(GuardedModelForm):
             "analysis",
             "threat_level",
             "threat_level_source",
+            "crime_mapping",
+            "other_information",
         ]
-        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields[1:8]}
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields[1:8] + fields[10:]}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each kind of lägesbild shows its own parts; the brottsförebyggande one has the three of § 4.
+        kind = self.instance.kind
+        chapters = dict(SituationPicture.chapters_of(kind))
+        keep = {"made_with", *chapters} | (
+            {"threat_level", "threat_level_source"} if kind == PlanKind.VBE else set()
+        )
+        for name in [n for n in self.Meta.fields if n not in keep]:
+            self.fields.pop(name, None)
+        for name, heading in chapters.items():
+            self.fields[name].label = heading
 
 
 class SourceForm(GuardedModelForm):

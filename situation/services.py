@@ -6,6 +6,7 @@ from django.utils import timezone
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
+from organisations.kinds import PlanKind, setting_for
 
 from .errors import PictureFrozen, SituationError
 from .models import Observation, Problem, SituationPicture, Source
@@ -23,6 +24,8 @@ PICTURE_FIELDS = [
     "analysis",
     "threat_level",
     "threat_level_source",
+    "crime_mapping",
+    "other_information",
 ]
 SOURCE_FIELDS = ["kind", "description", "responses", "order"]
 OBSERVATION_FIELDS = ["environment", "kind", "area", "period", "count", "description"]
@@ -47,10 +50,12 @@ def _save(obj, reason: str, *, by, bump: bool = True) -> None:
 
 
 @transaction.atomic
-def create_picture(*, organisation, year: int, by, made_with: str = "") -> SituationPicture:
-    """Start an empty draft lägesbild for `organisation` and `year`."""
+def create_picture(
+    *, organisation, year: int, by, made_with: str = "", kind=PlanKind.VBE
+) -> SituationPicture:
+    """Start an empty draft lägesbild of `kind` for `organisation` and `year`."""
     access.require(by, Perm.EDIT_SITUATION, organisation)
-    picture = SituationPicture(organisation=organisation, year=year, made_with=made_with)
+    picture = SituationPicture(organisation=organisation, kind=kind, year=year, made_with=made_with)
     _save(picture, "Lägesbilden skapades", bump=False, by=by)
     return picture
 
@@ -160,11 +165,15 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
     access.require(by, Perm.EDIT_SITUATION, locked.organisation)
     if not access.can(by, Action.CONTINUE, locked):
         raise SituationError("Lägesbilden måste vara fastställd innan nästa års lägesbild kan påbörjas.")
-    year = locked.year + 1
-    if SituationPicture.objects.filter(organisation=locked.organisation, year=year).exists():
+    # The organisation's cycle for this kind: the brottsförebyggande lägesbild need not be yearly.
+    year = locked.year + setting_for(locked.organisation, locked.kind).picture_cycle_years
+    if SituationPicture.objects.filter(
+        organisation=locked.organisation, kind=locked.kind, year=year
+    ).exists():
         raise SituationError(f"Det finns redan en lägesbild för {year}.")
     copy = SituationPicture(
         organisation=locked.organisation,
+        kind=locked.kind,
         year=year,
         copied_from=locked,
         **{name: getattr(locked, name) for name in PICTURE_FIELDS},

@@ -31,7 +31,7 @@ def chapter_create(request, revision_pk):
     revision = _revision(request, revision_pk)
     if refused := _editable(request, revision):
         return refused
-    form = ChapterForm(request.POST or None)
+    form = ChapterForm(request.POST or None, plan_kind=revision.plan.kind)
     if request.method == "POST" and form.is_valid():
         try:
             chapter = services.add_chapter(revision=revision, by=request.user, **form.edited_values())
@@ -48,7 +48,7 @@ def chapter_edit(request, pk):
     revision = chapter.revision
     if refused := _editable(request, revision):
         return refused
-    form = ChapterForm(request.POST or None, instance=chapter)
+    form = ChapterForm(request.POST or None, instance=chapter, plan_kind=revision.plan.kind)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -57,7 +57,7 @@ def chapter_edit(request, pk):
             )
         except services.EditConflict as error:
             conflict = error
-            form = ChapterForm.after_conflict(form, error)
+            form = ChapterForm.after_conflict(form, error, plan_kind=revision.plan.kind)
         except services.PlanError as error:
             return _refused(request, error, revision)
         else:

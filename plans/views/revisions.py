@@ -130,6 +130,7 @@ def revision_edit(request, pk):
                 year=form.cleaned_data["year"],
                 decided_by=form.cleaned_data["decided_by"],
                 situation_picture=form.cleaned_data["situation_picture"],
+                measures_position=form.cleaned_data.get("measures_position"),
                 by=request.user,
             )
         except services.EditConflict as error:
