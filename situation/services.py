@@ -86,6 +86,7 @@ PARTS = {
         "Iakttagelsen ändrades",
         "Iakttagelsen togs bort",
     ),
+    Problem: (PROBLEM_FIELDS, "Problemet", "Problem lades till", "Problemet ändrades", "Problemet togs bort"),
 }
 
 
@@ -220,11 +221,8 @@ def _set_problem_links(problem: Problem, links: dict) -> None:
 @transaction.atomic
 def add_problem(*, picture: SituationPicture, by, **values) -> Problem:
     """Name a prioritised problem of a draft lägesbild, with the observations and sources that show it."""
-    locked = _lock_picture(picture)
-    _require(by, Action.CHANGE, locked)
-    _check_problem_links(locked, values)
-    problem = Problem(picture=locked, **{k: v for k, v in values.items() if k in PROBLEM_FIELDS})
-    _save(problem, "Problem lades till", bump=False, by=by)
+    _check_problem_links(picture, values)
+    problem = _add_part(Problem, picture, by, values)
     _set_problem_links(problem, values)
     return problem
 
@@ -232,25 +230,12 @@ def add_problem(*, picture: SituationPicture, by, **values) -> Problem:
 @transaction.atomic
 def update_problem(*, problem: Problem, changes: dict, version, by) -> Problem:
     """Save a problem through the shared edit kernel: a stale `version` raises editing.EditConflict."""
-    picture = _lock_picture(problem.picture)
-    _require(by, Action.CHANGE, picture)
-    _check_problem_links(picture, changes)
-    locked = editing.update(
-        editing.lock(problem),
-        data={k: v for k, v in changes.items() if k in PROBLEM_FIELDS},
-        version=version,
-        by=by,
-        reason="Problemet ändrades",
-        what="Problemet",
-        fields=PROBLEM_FIELDS,
-    )
+    _check_problem_links(problem.picture, changes)
+    locked = _update_part(problem, changes, version, by)
     _set_problem_links(locked, changes)
     return locked
 
 
 @transaction.atomic
 def delete_problem(*, problem: Problem, version, by) -> None:
-    _require(by, Action.DELETE, _lock_picture(problem.picture))
-    locked = editing.lock(problem)
-    editing.check_version(locked, version, what="Problemet", fields=PROBLEM_FIELDS)
-    editing.delete_tracked(locked, by=by, reason="Problemet togs bort")
+    _delete_part(problem, version, by)
