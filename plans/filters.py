@@ -5,7 +5,9 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from organisations.kinds import PlanKind
 from organisations.models import Organisation
+from situation.models import Problem
 
 from . import search
 from .models import Activity, Chapter, PlanRevision, Routine
@@ -31,6 +33,18 @@ class ActivityFilter(django_filters.FilterSet):
         choices=ACTIVITY_KINDS,
         empty_label="Alla typer",
     )
+    plan_kind = django_filters.ChoiceFilter(
+        label="Plantyp",
+        field_name="chapter__revision__plan__kind",
+        choices=PlanKind.choices,
+        empty_label="Alla plantyper",
+    )
+    problem = django_filters.ModelChoiceFilter(
+        label="Svarar mot problem i lägesbilden",
+        field_name="problems",
+        queryset=Problem.objects.none(),
+        empty_label="Alla problem",
+    )
     responsible = django_filters.CharFilter(label="Ansvarig", method="filter_contains")
     partners = django_filters.CharFilter(label="Samverkan", method="filter_contains")
     year = django_filters.ChoiceFilter(
@@ -42,7 +56,7 @@ class ActivityFilter(django_filters.FilterSet):
 
     class Meta:
         model = Activity
-        fields = ["q", "organisation", "kind", "responsible", "partners", "year"]
+        fields = ["q", "organisation", "plan_kind", "kind", "problem", "responsible", "partners", "year"]
 
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
@@ -61,6 +75,19 @@ class ActivityFilter(django_filters.FilterSet):
             .distinct()
         )
         self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
+        # Problems are lägesbild text: offered only to those who may read the lägesbild they belong to.
+        if access.has_any(user, Perm.VIEW_SITUATION):
+            self.filters["problem"].queryset = (
+                Problem.objects.filter(
+                    picture__organisation__in=access.organisations_for(user, Perm.VIEW_SITUATION),
+                    activities__chapter__revision__status=PlanRevision.Status.ADOPTED,
+                )
+                .select_related("picture")
+                .distinct()
+                .order_by("-picture__year", "priority", "pk")
+            )
+        else:
+            del self.filters["problem"]
 
     def filter_search(self, queryset, name, value):
         return search.search_activities(queryset, value)

@@ -21,11 +21,13 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
 from organisations.models import Membership, Organisation
+from situation.models import Problem
 
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
 TIMEOUT = 10 * 60
-_TRACKED = (Organisation, Membership, ActionPlan, PlanRevision, Chapter, Activity)
+# Problems: the catalogue filters by them (their titles are its options for lägesbild readers).
+_TRACKED = (Organisation, Membership, ActionPlan, PlanRevision, Chapter, Activity, Problem)
 
 
 @cache_for_process
