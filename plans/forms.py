@@ -70,9 +70,8 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = PlanRevision
-        fields = ["year", "decided_by", "situation_picture", "measures_position"]
+        fields = ["year", "decided_by", "situation_picture"]
         help_texts = {"decided_by": "Nämnden eller fullmäktige som ska anta planen."}
-        widgets = {"measures_position": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,8 +84,11 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
         self.fields["situation_picture"].queryset = pictures.order_by("-year")
         self.fields["situation_picture"].empty_label = "Ingen vald"
         # Only the brottsförebyggande åtgärdsplan records the position taken on which measures are needed.
-        if not self.instance.plan_id or self.instance.plan.kind != PlanKind.CRIME_PREVENTION:
-            self.fields.pop("measures_position")
+        if self.instance.plan_id and self.instance.plan.kind == PlanKind.CRIME_PREVENTION:
+            model_field = PlanRevision._meta.get_field("measures_position")
+            self.fields["measures_position"] = model_field.formfield(
+                widget=forms.Textarea(attrs={"rows": 6}), initial=self.instance.measures_position
+            )
 
     def clean_year(self):
         year = self.cleaned_data["year"]

@@ -36,6 +36,8 @@ class PictureCreateForm(forms.ModelForm):
 
 
 class PictureForm(GuardedModelForm):
+    """The VBE lägesbild: the chapters of the Luleå lägesbild and the national threat level."""
+
     class Meta:
         model = SituationPicture
         fields = [
@@ -49,23 +51,22 @@ class PictureForm(GuardedModelForm):
             "analysis",
             "threat_level",
             "threat_level_source",
-            "crime_mapping",
-            "other_information",
         ]
-        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields[1:8] + fields[10:]}
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields[1:8]}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Each kind of lägesbild shows its own parts; the brottsförebyggande one has the three of § 4.
-        kind = self.instance.kind
-        chapters = dict(SituationPicture.chapters_of(kind))
-        keep = {"made_with", *chapters} | (
-            {"threat_level", "threat_level_source"} if kind == PlanKind.VBE else set()
-        )
-        for name in [n for n in self.Meta.fields if n not in keep]:
-            self.fields.pop(name, None)
-        for name, heading in chapters.items():
-            self.fields[name].label = heading
+
+class CrimePreventionPictureForm(GuardedModelForm):
+    """The brottsförebyggande lägesbild: the three parts of lag 2023:196 § 4."""
+
+    class Meta:
+        model = SituationPicture
+        fields = ["made_with", "crime_mapping", "other_information", "analysis"]
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields[1:]}
+        labels = {"analysis": "Analys, inklusive möjliga orsaker"}
+
+
+def picture_form_class(picture: SituationPicture):
+    return CrimePreventionPictureForm if picture.kind == PlanKind.CRIME_PREVENTION else PictureForm
 
 
 class SourceForm(GuardedModelForm):

@@ -20,7 +20,7 @@ from organisations.editing import EditConflict
 from . import selectors, services
 from .charts import comparison_chart
 from .comparison import year_over_year
-from .forms import ObservationForm, PictureCreateForm, PictureForm, ProblemForm, SourceForm
+from .forms import ObservationForm, PictureCreateForm, ProblemForm, SourceForm, picture_form_class
 from .models import Observation, Problem, SituationPicture, Source
 
 PAGE_SIZE = 20
@@ -151,7 +151,7 @@ def picture_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def picture_edit(request, pk):
     picture = _picture(request, pk, for_update=True)
-    form = PictureForm(request.POST or None, instance=picture)
+    form = picture_form_class(picture)(request.POST or None, instance=picture)
     conflict = None
     if request.method == "POST" and form.is_valid():
         version, data = form.cleaned_data["version"], form.edited_values()

@@ -149,7 +149,7 @@ PICTURE_FORM_CASES = [
         "Kartläggning av brottsligheten, dess omfattning och konsekvenser",
     ),
     ("brottsforebyggande", "other_information", "Annan relevant information"),
-    ("brottsforebyggande", "analysis", "Analys"),
+    ("brottsforebyggande", "analysis", "Analys, inklusive möjliga orsaker"),
 ]
 
 
