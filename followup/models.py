@@ -9,7 +9,8 @@ from simple_history.models import HistoricalRecords
 from organisations import access
 from organisations.access import Action, Perm
 from organisations.models import Organisation
-from plans.models import Activity, PlanRevision
+from plans.indicator_models import format_number
+from plans.models import Activity, Indicator, PlanRevision
 
 from .errors import RoundClosed
 
@@ -282,3 +283,40 @@ class ActivityFollowUp(models.Model):
         grants[Action.REPORT] = report
         grants[Action.CHANGE] = report
         return access.Policy(grants=grants, frozen=round_policy.frozen, frozen_error=RoundClosed)
+
+
+class IndicatorValue(models.Model):
+    """An indicator's value in one follow-up round, entered with the activity's återrapportering."""
+
+    class Assessment(models.TextChoices):
+        # Luleå's three levels, as the internal-control follow-up names them.
+        REACHED = "uppnatt", "Uppnått målvärde"
+        NEAR = "nara", "Uppnått nära målvärde"
+        NOT_REACHED = "ej_uppnatt", "Ej uppnått accepterat värde"
+
+    round = models.ForeignKey(
+        FollowUpRound, verbose_name="uppföljning", on_delete=models.CASCADE, related_name="indicator_values"
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="indikator", on_delete=models.PROTECT, related_name="values"
+    )
+    value = models.DecimalField("värde", max_digits=14, decimal_places=2)
+    assessment = models.CharField("bedömning", max_length=12, choices=Assessment.choices, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "indikatorvärde"
+        verbose_name_plural = "indikatorvärden"
+        ordering = ["indicator", "round__opened_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "indicator"], name="indicatorvalue_unique_round"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.name}: {format_number(self.value)}"
+
+    @property
+    def value_display(self) -> str:
+        return format_number(self.value)

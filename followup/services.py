@@ -10,7 +10,7 @@ from organisations.editing import EditConflict
 from plans.models import Activity, PlanRevision
 
 from .errors import FollowUpError, RoundClosed
-from .models import ActivityFollowUp, FollowUpRound, statuses_for
+from .models import ActivityFollowUp, FollowUpRound, IndicatorValue, statuses_for
 
 __all__ = ["EditConflict", "FollowUpError", "RevisionNotAdopted", "RoundClosed"]
 
@@ -57,7 +57,7 @@ def _locked_entry(entry) -> ActivityFollowUp:
 
 
 @transaction.atomic
-def report(*, entry, status, narrative, version, by) -> ActivityFollowUp:
+def report(*, entry, status, narrative, version, by, indicator_values=None) -> ActivityFollowUp:
     """Record the status and narrative of one activity; refuses if the round is closed, the user may
     not report on this activity, the status is not on the organisation's scale, or someone else saved
     since `version` (EditConflict)."""
@@ -70,9 +70,37 @@ def report(*, entry, status, narrative, version, by) -> ActivityFollowUp:
     current.reported_by = by
     current.reported_at = timezone.now()
     data = {"status": status, "narrative": narrative}
-    return editing.update(
+    current = editing.update(
         current, data=data, version=version, by=by, reason="Återrapportering", what=what, fields=REPORT_FIELDS
     )
+    _save_indicator_values(current, indicator_values or {})
+    return current
+
+
+def _save_indicator_values(entry, values) -> None:
+    """Values of the activity's indicators in this round; an emptied value removes the round's value."""
+    existing = {
+        v.indicator_id: v for v in entry.round.indicator_values.filter(indicator__activity=entry.activity)
+    }
+    for indicator, (value, assessment) in values.items():
+        if indicator.activity_id != entry.activity_id:
+            raise FollowUpError("Indikatorn hör inte till aktiviteten.")
+        row = existing.get(indicator.pk)
+        if value is None:
+            if row is not None:
+                row._change_reason = "Indikatorvärde borttaget"
+                row.delete()
+            continue
+        if row is None:
+            row = IndicatorValue(round=entry.round, indicator=indicator, value=value, assessment=assessment)
+        elif (row.value, row.assessment) == (value, assessment):
+            continue
+        else:
+            row.value, row.assessment = value, assessment
+            row.version += 1
+        row.full_clean()
+        row._change_reason = "Indikatorvärde rapporterat"
+        row.save()
 
 
 def _locked_round(round_) -> FollowUpRound:

@@ -117,6 +117,11 @@ def round_report(request, pk):
             "summary": selectors.status_summary(entries, statuses_for(round_.organisation)),
             "total": len(entries),
             "may_export": access.has_perm(request.user, Perm.EXPORT, round_.organisation),
+            # Problem titles are lägesbild text: only for those who may read the lägesbild.
+            "indicator_rows": selectors.indicator_rows(round_),
+            "problem_groups": selectors.problem_groups(round_, entries)
+            if access.has_perm(request.user, Perm.VIEW_SITUATION, round_.organisation)
+            else [],
         },
     )
 
@@ -209,9 +214,15 @@ def entry_report(request, pk):
         messages.error(request, "Uppföljningen är stängd. Återrapporteringen kan inte ändras.")
         return redirect(back or "followup:my_entries")
     statuses = FollowUpStatus.objects.filter(pk__in=[s.pk for s in statuses_for(entry.round.organisation)])
+    indicators = list(entry.activity.indicators.all())
     status, conflict = 200, None
     initial = {"status": entry.status_id, "narrative": entry.narrative}
-    form = ReportForm(request.POST or None, statuses=statuses, initial=initial, current=entry)
+    for value in entry.round.indicator_values.filter(indicator__in=indicators):
+        initial[f"indicator_{value.indicator_id}"] = value.value
+        initial[f"assessment_{value.indicator_id}"] = value.assessment
+    form = ReportForm(
+        request.POST or None, statuses=statuses, indicators=indicators, initial=initial, current=entry
+    )
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -221,10 +232,13 @@ def entry_report(request, pk):
                     narrative=form.cleaned_data["narrative"],
                     version=form.cleaned_data["version"],
                     by=user,
+                    indicator_values=form.indicator_values(),
                 )
             except services.EditConflict as error:
                 conflict, status = error, editing.CONFLICT_STATUS
-                form = ReportForm.after_conflict(form, error, statuses=statuses, initial=initial)
+                form = ReportForm.after_conflict(
+                    form, error, statuses=statuses, indicators=indicators, initial=initial
+                )
             except services.FollowUpError as exc:
                 form.add_error(None, str(exc))
                 status = 400

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .kinds import KindSetting
 from .models import Membership, Organisation
 
 
@@ -25,3 +26,10 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_filter = ["role", "organisation"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(KindSetting)
+class KindSettingAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "kind", "adopting_body", "plan_cycle_years", "picture_cycle_years"]
+    list_filter = ["kind"]
+    autocomplete_fields = ["organisation"]

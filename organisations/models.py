@@ -136,3 +136,7 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"{self.token} ({self.user})"
+
+
+# Plan kinds and their settings per organisation live in their own module; importing registers them.
+from .kinds import KindSetting  # noqa: E402, F401

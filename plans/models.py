@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from organisations import access
 from organisations.access import Action, Perm
+from organisations.kinds import PlanKind
 from organisations.models import Organisation
 
 from .errors import RevisionFrozen
@@ -26,6 +27,7 @@ class ActionPlan(models.Model):
         Organisation, verbose_name="organisation", on_delete=models.PROTECT, related_name="action_plans"
     )
     title = models.CharField("titel", max_length=200, default="Handlingsplan mot våldsbejakande extremism")
+    kind = models.CharField("plantyp", max_length=20, choices=PlanKind.choices, default=PlanKind.VBE)
 
     history = HistoricalRecords()
     objects = ActionPlanQuerySet.as_manager()
@@ -89,6 +91,12 @@ class PlanRevision(models.Model):
     decided_on = models.DateField("beslutsdatum", null=True, blank=True)
     paragraph = models.CharField("paragraf (§)", max_length=20, blank=True)
     diary_number = models.CharField("diarienummer", max_length=60, blank=True)
+    measures_position = models.TextField(
+        "ställningstagande om vilka åtgärder som behöver vidtas",
+        blank=True,
+        max_length=20_000,
+        help_text="Brottsförebyggande åtgärdsplan: kommunens ställningstagande utifrån lägesbilden.",
+    )
     copied_from = models.ForeignKey(
         "self",
         verbose_name="kopierad från",
@@ -179,6 +187,9 @@ class Chapter(models.Model):
         GRANTS = "foreningsbidrag", "Föreningsbidrag och lokaler"
         TRAINING = "kompetenshojande", "Kompetenshöjande insatser"
         OTHER = "ovriga", "Övriga aktiviteter"
+        # Sections of the brottsförebyggande åtgärdsplan.
+        SITUATIONAL = "situationella", "Situationella åtgärder"
+        SOCIAL = "sociala", "Sociala åtgärder"
 
     revision = models.ForeignKey(
         PlanRevision, verbose_name="revidering", on_delete=models.CASCADE, related_name="chapters"
@@ -273,13 +284,20 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+    problems = models.ManyToManyField(
+        "situation.Problem",
+        verbose_name="svarar mot",
+        blank=True,
+        related_name="activities",
+        help_text="De prioriterade problemen i lägesbilden som aktiviteten svarar mot.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     # Swedish full-text vector, written by a PostgreSQL trigger (migration 0002_activity_search) so that
     # rows saved with bulk_create are searchable too; unused (NULL) on SQLite. See plans/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=[problems])
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -307,6 +325,78 @@ class Activity(models.Model):
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "Slutdatum kan inte ligga före startdatum."})
+
+
+class CatalogueEntry(models.Model):
+    """One activity's place in the staff catalogue: a denormalised copy of what the catalogue sorts and
+    filters on, so that "adopted activities under these organisations in plan order, page N" and its
+    count are scans of one narrow index instead of a sort over four joined tables.
+
+    Derived data, never written by Python: database triggers (migration 0004_catalogue_entry) keep it
+    current on every path that writes an activity, chapter, revision, plan or organisation path
+    (services, bulk_create, admin, imports, tests' factories). Drafts have rows too (``adopted`` false),
+    so adopting a revision is one UPDATE of a flag. No history: it records nothing a person edits.
+    """
+
+    activity = models.OneToOneField(
+        Activity,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="catalogue_entry",
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    organisation_path = models.CharField(max_length=255)
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Chapter.Kind.choices)
+    chapter_order = models.PositiveIntegerField()
+    activity_order = models.PositiveIntegerField()
+    adopted = models.BooleanField()
+
+    # The catalogue's order: organisation in tree order, newest year first, then plan order.
+    PLAN_ORDER = ("organisation_path", "-year", "chapter_order", "activity_order", "activity_id")
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["organisation_path", "-year", "chapter_order", "activity_order", "activity"],
+                condition=Q(adopted=True),
+                name="catalogue_plan_order",
+            ),
+            models.Index(
+                fields=["organisation", "year", "kind"],
+                condition=Q(adopted=True),
+                name="catalogue_by_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_path} {self.year} {self.activity_id}"
+
+
+class CatalogueTally(models.Model):
+    """How many adopted activities an organisation has per year and chapter kind: the catalogue's exact
+    count without a scan, a sum over a few hundred rows whatever the number of activities.
+
+    Kept by triggers on CatalogueEntry (migration 0004_catalogue_entry) in the same transaction as the
+    change, so a count is never stale: there is nothing to invalidate."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Chapter.Kind.choices)
+    activities = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year", "kind"], name="cataloguetally_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.year} {self.kind}: {self.activities}"
 
 
 class RoutineQuerySet(models.QuerySet):
@@ -356,3 +446,7 @@ class Routine(models.Model):
                 Action.DELETE: [(Perm.EDIT_PLAN, org)],
             }
         )
+
+
+# Indicators live in their own module to keep this one readable; importing them here registers them.
+from .indicator_models import Indicator, IndicatorTarget  # noqa: E402, F401

@@ -6,9 +6,10 @@ from django.utils import timezone
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
+from organisations.kinds import PlanKind, setting_for
 
 from .errors import AlreadyDeleted, PictureFrozen, SituationError
-from .models import Observation, SituationPicture, Source
+from .models import Observation, Problem, SituationPicture, Source
 
 __all__ = ["AlreadyDeleted", "EditConflict", "PictureFrozen", "SituationError"]
 
@@ -23,9 +24,13 @@ PICTURE_FIELDS = [
     "analysis",
     "threat_level",
     "threat_level_source",
+    "crime_mapping",
+    "other_information",
 ]
 SOURCE_FIELDS = ["kind", "description", "responses", "order"]
 OBSERVATION_FIELDS = ["environment", "kind", "area", "period", "count", "description"]
+PROBLEM_FIELDS = ["priority", "title", "area", "environment", "crime_type", "causes"]
+PROBLEM_LINKS = ["observations", "sources"]
 
 
 def _require(by, action, obj) -> None:
@@ -45,10 +50,12 @@ def _save(obj, reason: str, *, by, bump: bool = True) -> None:
 
 
 @transaction.atomic
-def create_picture(*, organisation, year: int, by, made_with: str = "") -> SituationPicture:
-    """Start an empty draft lägesbild for `organisation` and `year`."""
+def create_picture(
+    *, organisation, year: int, by, made_with: str = "", kind=PlanKind.VBE
+) -> SituationPicture:
+    """Start an empty draft lägesbild of `kind` for `organisation` and `year`."""
     access.require(by, Perm.EDIT_SITUATION, organisation)
-    picture = SituationPicture(organisation=organisation, year=year, made_with=made_with)
+    picture = SituationPicture(organisation=organisation, kind=kind, year=year, made_with=made_with)
     try:
         # full_clean saw no picture for the year, but a simultaneous request may have made one since.
         with transaction.atomic():
@@ -84,6 +91,7 @@ PARTS = {
         "Iakttagelsen ändrades",
         "Iakttagelsen togs bort",
     ),
+    Problem: (PROBLEM_FIELDS, "Problemet", "Problem lades till", "Problemet ändrades", "Problemet togs bort"),
 }
 
 
@@ -169,11 +177,15 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
     access.require(by, Perm.EDIT_SITUATION, locked.organisation)
     if not access.can(by, Action.CONTINUE, locked):
         raise SituationError("Lägesbilden måste vara fastställd innan nästa års lägesbild kan påbörjas.")
-    year = locked.year + 1
-    if SituationPicture.objects.filter(organisation=locked.organisation, year=year).exists():
+    # The organisation's cycle for this kind: the brottsförebyggande lägesbild need not be yearly.
+    year = locked.year + setting_for(locked.organisation, locked.kind).picture_cycle_years
+    if SituationPicture.objects.filter(
+        organisation=locked.organisation, kind=locked.kind, year=year
+    ).exists():
         raise SituationError(f"Det finns redan en lägesbild för {year}.")
     copy = SituationPicture(
         organisation=locked.organisation,
+        kind=locked.kind,
         year=year,
         copied_from=locked,
         **{name: getattr(locked, name) for name in PICTURE_FIELDS},
@@ -183,7 +195,59 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
             _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False, by=by)
     except IntegrityError:
         raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
+    copied_sources = {}
     for source in locked.sources.all():
         new = Source(picture=copy, **{name: getattr(source, name) for name in SOURCE_FIELDS})
         _save(new, f"Kopierad från lägesbilden {locked.year}", bump=False, by=by)
+        copied_sources[source.pk] = new
+    _copy_problems(locked, copy, copied_sources, by=by)
     return copy
+
+
+def _copy_problems(old: SituationPicture, new: SituationPicture, copied_sources: dict, *, by) -> None:
+    """Problems carry over with their lineage and their sources; observations are counted anew."""
+    for problem in old.problems.prioritised().prefetch_related("sources"):
+        values = {name: getattr(problem, name) for name in PROBLEM_FIELDS}
+        copy = Problem(picture=new, copied_from=problem, **values)
+        _save(copy, f"Kopierat från lägesbilden {old.year}", bump=False, by=by)
+        sources = [copied_sources[s.pk] for s in problem.sources.all() if s.pk in copied_sources]
+        if sources:
+            copy.sources.set(sources)
+
+
+def _check_problem_links(picture: SituationPicture, links: dict) -> None:
+    """Only observations and sources of the problem's own lägesbild can show it."""
+    for name in PROBLEM_LINKS:
+        if any(item.picture_id != picture.pk for item in links.get(name) or []):
+            raise SituationError(
+                "Ett problem kan bara hänvisa till iakttagelser och källor i samma lägesbild."
+            )
+
+
+def _set_problem_links(problem: Problem, links: dict) -> None:
+    for name in PROBLEM_LINKS:
+        if name in links:
+            getattr(problem, name).set(links[name] or [])
+
+
+@transaction.atomic
+def add_problem(*, picture: SituationPicture, by, **values) -> Problem:
+    """Name a prioritised problem of a draft lägesbild, with the observations and sources that show it."""
+    _check_problem_links(picture, values)
+    problem = _add_part(Problem, picture, by, values)
+    _set_problem_links(problem, values)
+    return problem
+
+
+@transaction.atomic
+def update_problem(*, problem: Problem, changes: dict, version, by) -> Problem:
+    """Save a problem through the shared edit kernel: a stale `version` raises editing.EditConflict."""
+    _check_problem_links(problem.picture, changes)
+    locked = _update_part(problem, changes, version, by)
+    _set_problem_links(locked, changes)
+    return locked
+
+
+@transaction.atomic
+def delete_problem(*, problem: Problem, version, by) -> None:
+    _delete_part(problem, version, by)

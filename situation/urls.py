@@ -19,4 +19,7 @@ urlpatterns = [
     path("lagesbild/<int:pk>/iakttagelser/ny/", views.observation_create, name="observation_create"),
     path("lagesbild/iakttagelser/<int:pk>/redigera/", views.observation_edit, name="observation_edit"),
     path("lagesbild/iakttagelser/<int:pk>/ta-bort/", views.observation_delete, name="observation_delete"),
+    path("lagesbild/<int:pk>/problem/ny/", views.problem_create, name="problem_create"),
+    path("lagesbild/problem/<int:pk>/redigera/", views.problem_edit, name="problem_edit"),
+    path("lagesbild/problem/<int:pk>/ta-bort/", views.problem_delete, name="problem_delete"),
 ]

@@ -20,9 +20,11 @@ from tests.factories import (
     ActivityFollowUpFactory,
     ChapterFactory,
     FollowUpRoundFactory,
+    IndicatorFactory,
     ObservationFactory,
     OrganisationFactory,
     PlanRevisionFactory,
+    ProblemFactory,
     RoutineFactory,
     SituationPictureFactory,
     SourceFactory,
@@ -93,6 +95,8 @@ def _plans(side: SimpleNamespace, canary: str) -> None:
     side.chapter = ChapterFactory(revision=side.draft_revision)
     side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}")
     side.routine = RoutineFactory(organisation=side.org, body=f"Rutin {canary}")
+    side.indicator = IndicatorFactory(activity=side.activity, name=f"Indikator {canary}{DRAFT_MARK}")
+    side.adopted_indicator = IndicatorFactory(activity=side.adopted_activity, name=f"Indikator {canary}")
 
 
 def _followup(side: SimpleNamespace, canary: str) -> None:
@@ -115,10 +119,13 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
     for picture in (side.established_picture, side.picture):
         picture.source = SourceFactory(picture=picture, description=f"Enkät {text}")
         picture.observation = ObservationFactory(picture=picture, description=f"Klotter {text}")
+        picture.problem = ProblemFactory(picture=picture, title=f"Problem {text}")
     # The plan names the lägesbild it rests on (shown only to those who may read lägesbilder).
     for revision in (side.adopted_revision, side.draft_revision):
         revision.situation_picture = side.established_picture
         revision.save()
+    # The adopted activity answers a problem: its title is lägesbild text, shown only to its readers.
+    side.adopted_activity.problems.add(side.established_picture.problem)
 
 
 WORLD_EXTENSIONS = [_plans, _followup, _situation]
@@ -205,6 +212,12 @@ BUILDERS = {
     "plans:activity_edit@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_delete": lambda side: {"pk": side.activity.pk},
     "plans:activity_delete@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:indicator_create": lambda side: {"activity_pk": side.activity.pk},
+    "plans:indicator_create@frozen": lambda side: {"activity_pk": side.adopted_activity.pk},
+    "plans:indicator_edit": lambda side: {"pk": side.indicator.pk},
+    "plans:indicator_edit@frozen": lambda side: {"pk": side.adopted_indicator.pk},
+    "plans:indicator_delete": lambda side: {"pk": side.indicator.pk},
+    "plans:indicator_delete@frozen": lambda side: {"pk": side.adopted_indicator.pk},
     "plans:activity_move": lambda side: {"pk": side.activity.pk},
     "plans:activity_move@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_history": lambda side: {"pk": side.activity.pk},
@@ -253,6 +266,12 @@ BUILDERS = {
     "situation:observation_edit@frozen": lambda side: {"pk": side.established_picture.observation.pk},
     "situation:observation_delete": lambda side: {"pk": side.picture.observation.pk},
     "situation:observation_delete@frozen": lambda side: {"pk": side.established_picture.observation.pk},
+    "situation:problem_create": lambda side: {"pk": side.picture.pk},
+    "situation:problem_create@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:problem_edit": lambda side: {"pk": side.picture.problem.pk},
+    "situation:problem_edit@frozen": lambda side: {"pk": side.established_picture.problem.pk},
+    "situation:problem_delete": lambda side: {"pk": side.picture.problem.pk},
+    "situation:problem_delete@frozen": lambda side: {"pk": side.established_picture.problem.pk},
 }
 
 

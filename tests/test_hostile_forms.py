@@ -23,14 +23,16 @@ from django.urls import reverse
 from documents.text import CleanTextField
 from followup import services as followup_services
 from followup.models import ActivityFollowUp, FollowUpRound, FollowUpStatus
-from plans.models import ActionPlan, Activity, Chapter, PlanRevision, Routine
-from situation.models import Observation, SituationPicture, Source
+from plans.models import ActionPlan, Activity, Chapter, Indicator, PlanRevision, Routine
+from situation.models import Observation, Problem, SituationPicture, Source
 from tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     ChapterFactory,
+    IndicatorFactory,
     ObservationFactory,
     PlanRevisionFactory,
+    ProblemFactory,
     RoutineFactory,
     SituationPictureFactory,
     SourceFactory,
@@ -326,6 +328,56 @@ FORMS += [
     ),
 ]
 
+FORMS += [
+    HostileForm(
+        name="situation_crime_picture_edit",
+        user="coordinator",
+        url=lambda w: reverse("situation:picture_edit", args=[w.crime_picture.pk]),
+        data=lambda w: {
+            "made_with": "Lokalpolisen",
+            "crime_mapping": "",
+            "other_information": "",
+            "analysis": "",
+            "version": 1,
+        },
+        fields={"made_with": 200, "crime_mapping": 50_000, "other_information": 50_000, "analysis": 50_000},
+        stored=lambda w, f: getattr(SituationPicture.objects.get(pk=w.crime_picture.pk), f),
+        pages=lambda w: [w.crime_picture.get_absolute_url()],
+        guarded=True,
+    ),
+    HostileForm(
+        name="situation_problem_create",
+        user="coordinator",
+        url=lambda w: reverse("situation:problem_create", args=[w.picture.pk]),
+        data=lambda w: {
+            "priority": 1,
+            "title": "Klotter vid skolan",
+            "area": "",
+            "crime_type": "",
+            "causes": "",
+        },
+        fields={"title": 200, "area": 200, "crime_type": 120, "causes": 5_000},
+        stored=lambda w, f: _newest(Problem.objects.filter(picture=w.picture), w.problem, f),
+        pages=lambda w: [w.picture.get_absolute_url()],
+        guarded=True,
+    ),
+    HostileForm(
+        name="indicator_create",
+        user="coordinator",
+        url=lambda w: reverse("plans:indicator_create", args=[w.activity.pk]),
+        data=lambda w: {
+            "name": "Deltagare",
+            "unit": "antal",
+            "direction": "hogre",
+            "baseline_year": "2018",
+            "baseline_source": "",
+        },
+        fields={"name": 200, "unit": 40, "baseline_source": 300},
+        stored=lambda w, f: _newest(Indicator.objects.filter(activity=w.activity), w.indicator, f),
+        pages=lambda w: [w.activity.get_absolute_url()],
+    ),
+]
+
 ROUTINE_FIELDS = {"title": 200, "body": 20_000, "contact": 2_000}
 ROUTINE_DATA = {
     "kind": "vid_oro",
@@ -399,7 +451,11 @@ def world(committee, unit, coordinator, secretary):
     draft = PlanRevisionFactory(plan=plan, year=2020)
     chapter = ChapterFactory(revision=draft, kind=Chapter.Kind.PREVENTIVE)
     picture = SituationPictureFactory(organisation=committee, year=2024)
+    activity = ActivityFactory(chapter=chapter)
     return SimpleNamespace(
+        crime_picture=SituationPictureFactory(organisation=committee, year=2024, kind="brottsforebyggande"),
+        problem=ProblemFactory(picture=picture),
+        indicator=IndicatorFactory(activity=activity),
         routine=RoutineFactory(organisation=committee),
         picture=picture,
         source=SourceFactory(picture=picture, order=1),
@@ -415,7 +471,7 @@ def world(committee, unit, coordinator, secretary):
         status=FollowUpStatus.objects.default_scale().first(),
         draft=draft,
         chapter=chapter,
-        activity=ActivityFactory(chapter=chapter),
+        activity=activity,
     )
 
 
@@ -424,7 +480,15 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
     from followup.forms import CommentForm, ReportForm, RoundOpenForm
     from plans.catalogue_forms import RoutineForm
     from plans.forms import ActivityForm, AdoptionForm, ChapterForm, PlanCreateForm, RevisionMetaForm
-    from situation.forms import ObservationForm, PictureCreateForm, PictureForm, SourceForm
+    from plans.indicator_forms import IndicatorForm
+    from situation.forms import (
+        CrimePreventionPictureForm,
+        ObservationForm,
+        PictureCreateForm,
+        PictureForm,
+        ProblemForm,
+        SourceForm,
+    )
 
     classes = {
         "plan_create": PlanCreateForm,
@@ -439,6 +503,9 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
         "followup_comment": CommentForm,
         "situation_picture_create": PictureCreateForm,
         "situation_picture_edit": PictureForm,
+        "situation_crime_picture_edit": CrimePreventionPictureForm,
+        "situation_problem_create": ProblemForm,
+        "indicator_create": IndicatorForm,
         "situation_source_create": SourceForm,
         "situation_source_edit": SourceForm,
         "situation_observation_create": ObservationForm,

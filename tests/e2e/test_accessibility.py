@@ -69,6 +69,8 @@ PAGES = [
     ("ta bort kapitel", _pk("plans:chapter_delete", lambda w: w.own.chapter.pk), (COORD,)),
     ("ny aktivitet med fel", _pk("plans:activity_create", lambda w: w.own.chapter.pk), (COORD,), SUBMIT),
     ("ändra aktivitet", _pk("plans:activity_edit", lambda w: w.own.activity.pk), (COORD,)),
+    ("ny indikator med fel", _pk("plans:indicator_create", lambda w: w.own.activity.pk), (COORD,), SUBMIT),
+    ("ändra indikator", _pk("plans:indicator_edit", lambda w: w.own.indicator.pk), (COORD,)),
     ("aktivitet", _pk("plans:activity_detail", lambda w: w.own.adopted_activity.pk), (COORD, STAFF)),
     ("historik aktivitet", _pk("plans:activity_history", lambda w: w.own.activity.pk), (COORD,)),
     ("aktivitetskatalog", lambda w: reverse("plans:activity_list"), (COORD, STAFF, OTHER)),
@@ -118,6 +120,8 @@ PAGES = [
     ("ny källa med fel", _pk("situation:source_create", lambda w: w.own.picture.pk), (COORD,), SUBMIT),
     ("ändra källa", _pk("situation:source_edit", lambda w: w.own.picture.source.pk), (COORD,)),
     ("ta bort källa", _pk("situation:source_delete", lambda w: w.own.picture.source.pk), (COORD,)),
+    ("nytt problem med fel", _pk("situation:problem_create", lambda w: w.own.picture.pk), (COORD,), SUBMIT),
+    ("ändra problem", _pk("situation:problem_edit", lambda w: w.own.picture.problem.pk), (COORD,)),
     (
         "ny iakttagelse med fel",
         _pk("situation:observation_create", lambda w: w.own.picture.pk),

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # session, user, memberships, then the page's own: count + page / picture + sources + observations
 LIST_QUERIES = 5
-DETAIL_QUERIES = 6
+DETAIL_QUERIES = 7  # + problems (their evidence is prefetched only when there are some)
 
 
 @pytest.fixture
