@@ -33,6 +33,7 @@ class Perm(StrEnum):
     VIEW_FOLLOWUP = "view_followup"  # follow-up rounds, progress and reports
     MANAGE_FOLLOWUP = "manage_followup"  # open and close rounds, report on every activity, comment
     REPORT_FOLLOWUP = "report_followup"  # report on the activities this organisation is responsible for
+    MANAGE_MEETINGS = "manage_meetings"  # the nämnd's meeting calendar (sammanträdesordning)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ ROLE_GRANTS: dict[str, Grant] = {
                 Perm.EXPORT,
                 Perm.VIEW_SITUATION,
                 Perm.VIEW_FOLLOWUP,
+                Perm.MANAGE_MEETINGS,
             }
         ),
         ancestors=_READ_PLANS,

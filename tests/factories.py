@@ -188,3 +188,16 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     period = "Våren"
     count = 2
     description = "Klotter på en gångtunnel."
+
+
+# --- meetings --------------------------------------------------------------------------------------
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Meeting"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    date = datetime.date(2020, 3, 26)
+    starts_at = datetime.time(8, 15)
+    place = "Sammanträdesrummet"

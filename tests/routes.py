@@ -20,6 +20,7 @@ from tests.factories import (
     ActivityFollowUpFactory,
     ChapterFactory,
     FollowUpRoundFactory,
+    MeetingFactory,
     ObservationFactory,
     OrganisationFactory,
     PlanRevisionFactory,
@@ -121,7 +122,12 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
         revision.save()
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation]
+def _meetings(side: SimpleNamespace, canary: str) -> None:
+    """A meeting of the side's committee."""
+    side.meeting = MeetingFactory(organisation=side.org)
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings]
 
 
 class World:
@@ -253,6 +259,9 @@ BUILDERS = {
     "situation:observation_edit@frozen": lambda side: {"pk": side.established_picture.observation.pk},
     "situation:observation_delete": lambda side: {"pk": side.picture.observation.pk},
     "situation:observation_delete@frozen": lambda side: {"pk": side.established_picture.observation.pk},
+    # meetings
+    "meetings:meeting_edit": lambda side: {"pk": side.meeting.pk},
+    "meetings:rule_edit": lambda side: {"organisation_pk": side.org.pk},
 }
 
 

@@ -34,6 +34,7 @@ from django.test import Client
 from django.urls import reverse
 
 from followup.models import FollowUpRound
+from meetings.models import Meeting
 from plans.models import ActionPlan, Activity, PlanRevision, Routine
 from situation.models import SituationPicture
 from tests.routes import (
@@ -85,6 +86,16 @@ MATRIX = {
     "followup:round_report":                   (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "followup:round_pdf":                      (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "followup:round_pdf@frozen":               (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    # meetings                                  anon     coord    secr     staff    central  other    super
+    "meetings:meeting_create":                 (LOGIN,   OK,      OK,      DENIED,  DENIED,  OK,      OK),
+    "meetings:meeting_create POST":            (LOGIN,   BAD,     BAD,     DENIED,  DENIED,  BAD,     BAD),
+    "meetings:meeting_edit":                   (LOGIN,   OK,      OK,      DENIED,  DENIED,  MISSING, OK),
+    "meetings:meeting_edit POST":              (LOGIN,   BAD,     BAD,     DENIED,  DENIED,  MISSING, BAD),
+    "meetings:meeting_import":                 (LOGIN,   OK,      OK,      DENIED,  DENIED,  OK,      OK),
+    "meetings:meeting_import POST":            (LOGIN,   BAD,     BAD,     DENIED,  DENIED,  BAD,     BAD),
+    "meetings:meeting_list":                   (LOGIN,   OK,      OK,      OK,      OK,      OK,      OK),
+    "meetings:rule_edit":                      (LOGIN,   OK,      OK,      DENIED,  DENIED,  MISSING, OK),
+    "meetings:rule_edit POST":                 (LOGIN,   BAD,     BAD,     DENIED,  DENIED,  MISSING, BAD),
     # plans                                     anon     coord    secr     staff    central  other    super
     "plans:activity_create":                   (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
     "plans:activity_create POST":              (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
@@ -459,6 +470,10 @@ CRAFTED_WRITES = {
             "deadline": "2099-01-01",
         },
         lambda: FollowUpRound.objects.filter(period="Kapad"),
+    ),
+    "meetings:meeting_create": (
+        lambda side: {"organisation": side.org.pk, "date": "2031-05-05"},
+        lambda: Meeting.objects.filter(date="2031-05-05"),
     ),
 }
 

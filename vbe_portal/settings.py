@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "vbe_portal",
     "organisations",
+    "meetings",
     "documents",
     "situation",
     "plans",

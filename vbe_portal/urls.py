@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("situation.urls")),
     path("", include("followup.urls")),
+    path("", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]
