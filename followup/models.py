@@ -141,6 +141,16 @@ class FollowUpRound(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField("stängd", null=True, blank=True)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (rapporteras till nämnden)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="followup_rounds",
+        help_text="Sista dag för återrapportering räknas då från sammanträdet.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -169,6 +179,21 @@ class FollowUpRound(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
+
+    def may_place_on_meeting(self, user, *, any_state=False) -> bool:
+        return (any_state or not self.is_closed) and access.has_perm(
+            user, Perm.MANAGE_FOLLOWUP, self.organisation
+        )
+
+    @property
+    def effective_deadline(self):
+        """The last day for entries: from the meeting the round reports to (it moves with the meeting),
+        else the date set when the round was opened."""
+        return self.meeting.followup_due if self.meeting_id else self.deadline
+
+    @property
+    def papers_due(self):
+        return self.meeting.papers_due if self.meeting_id else None
 
 
 class ActivityFollowUpQuerySet(models.QuerySet):
@@ -246,7 +271,7 @@ class ActivityFollowUp(models.Model):
         return self.status_id is not None
 
     def is_overdue(self, today) -> bool:
-        return not self.is_reported and self.round.deadline < today
+        return not self.is_reported and self.round.effective_deadline < today
 
     @property
     def responsible_label(self) -> str:

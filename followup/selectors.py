@@ -12,7 +12,12 @@ from plans.models import Activity
 
 from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus
 
-ROUND_RELATED = ("revision__plan__organisation", "opened_by", "closed_by")
+ROUND_RELATED = (
+    "revision__plan__organisation",
+    "opened_by",
+    "closed_by",
+    "meeting__organisation__meeting_rule",
+)
 
 
 def round_for(user, pk, perm=Perm.VIEW_FOLLOWUP) -> FollowUpRound:

@@ -142,3 +142,21 @@ def close_round(*, round, by) -> FollowUpRound:
     current._change_reason = "Uppföljning stängd"
     current.save()
     return current
+
+
+@transaction.atomic
+def place_round(*, round, meeting, by) -> FollowUpRound:
+    """Put the round on the meeting it reports to: its entries are then due by that meeting's rule (and
+    move with it). `None` falls back to the round's own deadline."""
+    locked = _locked_round(round)
+    access.require(by, Perm.MANAGE_FOLLOWUP, locked.organisation)
+    if locked.is_closed:
+        raise RoundClosed(locked)
+    if meeting is not None and not meeting.serves(locked.organisation):
+        raise FollowUpError("Sammanträdet hör inte till nämnden som uppföljningen rapporteras till.")
+    locked.meeting = meeting
+    locked._change_reason = (
+        f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    )
+    locked.save(update_fields=["meeting"])
+    return locked

@@ -55,6 +55,10 @@ class MeetingQuerySet(models.QuerySet):
     def with_rule(self):
         return self.select_related("organisation", "organisation__meeting_rule")
 
+    def serving(self, organisation):
+        """Meetings that may take the organisation's papers: its own and those of nämnder above it."""
+        return self.filter(organisation__in=organisation.ancestor_ids()).with_rule()
+
 
 class Meeting(models.Model):
     """Sammanträde: one meeting of a nämnd, with the last day for papers (rule or override)."""
@@ -126,6 +130,10 @@ class Meeting(models.Model):
         rule = self._rule()
         days = rule.followup_days_before_papers if rule else DEFAULT_FOLLOWUP_DAYS
         return self.papers_due - datetime.timedelta(days=days)
+
+    def serves(self, organisation) -> bool:
+        """A meeting of the organisation itself or of a nämnd above it may take its papers."""
+        return self.organisation_id in organisation.ancestor_ids()
 
     @property
     def label(self) -> str:

@@ -94,6 +94,16 @@ class PlanRevision(models.Model):
         related_name="plan_revisions",
         help_text="Lägesbilden som planens aktiviteter vilar på.",
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (ärendet)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="plan_revisions",
+        help_text="Sammanträdet där nämnden ska anta revideringen.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
@@ -124,6 +134,19 @@ class PlanRevision(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.status != self.Status.DRAFT
+
+    def may_place_on_meeting(self, user, *, any_state=False) -> bool:
+        """The samordnare (who writes the ärende) or the nämndsekreterare places a draft on a meeting."""
+        organisation = self.plan.organisation
+        return (any_state or not self.is_frozen) and (
+            access.has_perm(user, Perm.EDIT_PLAN, organisation)
+            or access.has_perm(user, Perm.ADOPT, organisation)
+        )
+
+    @property
+    def papers_due(self):
+        """The last day to hand in the ärende: computed from the meeting, so it moves with it."""
+        return self.meeting.papers_due if self.meeting_id else None
 
     @property
     def adoption_line(self) -> str:

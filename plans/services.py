@@ -7,6 +7,7 @@ refuses with `RevisionFrozen`. Editable objects carry `version`; a save from a s
 refused with `EditConflict`, which says what the other person changed.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
@@ -361,3 +362,25 @@ def move_activity(*, activity, direction, by):
     siblings = Activity.objects.select_for_update().filter(chapter=activity.chapter).order_by("order", "pk")
     word = "upp" if direction == "up" else "ned"
     return _move(activity, siblings, direction, by=by, reason=f"Aktivitet flyttad {word}")
+
+
+@transaction.atomic
+def place_revision(*, revision, meeting, by) -> PlanRevision:
+    """Put the draft's ärende on a nämnd meeting (or take it off with `meeting=None`). Its papers are then
+    due by that meeting's rule and move when the meeting moves."""
+    locked = PlanRevision.objects.select_related("plan__organisation").select_for_update(of=("self",))
+    locked = locked.get(pk=revision.pk)
+    organisation = locked.plan.organisation
+    if not (
+        access.has_perm(by, Perm.EDIT_PLAN, organisation) or access.has_perm(by, Perm.ADOPT, organisation)
+    ):
+        raise PermissionDenied
+    _ensure_draft(locked)
+    if meeting is not None and not meeting.serves(organisation):
+        raise PlanError("Sammanträdet hör inte till nämnden som ska anta handlingsplanen.")
+    locked.meeting = meeting
+    locked._change_reason = (
+        f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    )
+    locked.save(update_fields=["meeting"])
+    return locked

@@ -147,6 +147,16 @@ class SituationPicture(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (fastställs)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="situation_pictures",
+        help_text="Sammanträdet där nämnden ska fastställa lägesbilden.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
@@ -174,6 +184,16 @@ class SituationPicture(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.status == self.Status.ESTABLISHED
+
+    def may_place_on_meeting(self, user, *, any_state=False) -> bool:
+        return (any_state or not self.is_frozen) and access.has_perm(
+            user, Perm.EDIT_SITUATION, self.organisation
+        )
+
+    @property
+    def papers_due(self):
+        """The last day to hand in the picture for the meeting it is placed on (moves with the meeting)."""
+        return self.meeting.papers_due if self.meeting_id else None
 
     def chapters(self) -> list[tuple[str, str]]:
         """(heading, text) of every chapter, in order, for the detail page and the PDF."""

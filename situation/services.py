@@ -211,3 +211,18 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
         new = Source(picture=copy, **{name: getattr(source, name) for name in SOURCE_FIELDS})
         _save(new, f"Kopierad från lägesbilden {locked.year}", bump=False)
     return copy
+
+
+@transaction.atomic
+def place_picture(*, picture: SituationPicture, meeting, by) -> SituationPicture:
+    """Put the draft lägesbild on the meeting where it is to be fastställd (`None` takes it off)."""
+    locked = _lock_picture(picture)
+    _require_editable(locked, by)
+    if meeting is not None and not meeting.serves(locked.organisation):
+        raise SituationError("Sammanträdet hör inte till nämnden som ska fastställa lägesbilden.")
+    locked.meeting = meeting
+    locked._change_reason = (
+        f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    )
+    locked.save(update_fields=["meeting"])
+    return locked

@@ -123,8 +123,19 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
 
 
 def _meetings(side: SimpleNamespace, canary: str) -> None:
-    """A meeting of the side's committee."""
+    """A meeting of the side's committee; a calendar feed token of a secretary there. The foreign side's
+    token has been renewed away, so its old address must answer 404 to everyone."""
+    from deadlines.models import PersonalCalendar
+
     side.meeting = MeetingFactory(organisation=side.org)
+    holder = member(Role.SECRETARY, side.org, username=f"kalender-{side.org.short_name}")
+    calendar = PersonalCalendar.objects.create(
+        user=holder, feed_token=f"token-{side.org.short_name}-0123456789"
+    )
+    side.feed_token = calendar.feed_token
+    if canary == FOREIGN_CANARY:
+        calendar.feed_token = "renewed-" + calendar.feed_token
+        calendar.save()
 
 
 WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings]
@@ -261,7 +272,14 @@ BUILDERS = {
     "situation:observation_delete@frozen": lambda side: {"pk": side.established_picture.observation.pk},
     # meetings
     "meetings:meeting_edit": lambda side: {"pk": side.meeting.pk},
+    "plans:revision_place": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_place@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "situation:picture_place": lambda side: {"pk": side.picture.pk},
+    "situation:picture_place@frozen": lambda side: {"pk": side.established_picture.pk},
+    "followup:round_place": lambda side: {"pk": side.round.pk},
+    "followup:round_place@frozen": lambda side: {"pk": side.closed_round.pk},
     "meetings:rule_edit": lambda side: {"organisation_pk": side.org.pk},
+    "deadlines:feed": lambda side: {"token": side.feed_token},
 }
 
 

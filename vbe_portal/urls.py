@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("situation.urls")),
     path("", include("followup.urls")),
     path("", include("meetings.urls")),
+    path("", include("deadlines.urls")),
     path("admin/", admin.site.urls),
 ]
