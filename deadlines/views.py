@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from organisations import editing
+
 from .feed import build_feed, may_subscribe
 from .models import PersonalCalendar, new_token
 
@@ -45,8 +47,11 @@ def renew_token(request):
     first = calendar.feed_token is None
     calendar.feed_token = new_token()
     calendar.version += 1
-    calendar._change_reason = "Kalenderadressen skapades" if first else "Kalenderadressen förnyades"
-    calendar.save()
+    editing.save_tracked(
+        calendar,
+        by=request.user,
+        reason="Kalenderadressen skapades" if first else "Kalenderadressen förnyades",
+    )
     messages.success(
         request,
         "Din kalenderadress är skapad."
@@ -63,8 +68,9 @@ def set_reminders(request):
     calendar = _calendar_for(request.user, lock=True)
     calendar.reminders_enabled = request.POST.get("reminders") == "on"
     calendar.version += 1
-    calendar._change_reason = "Påminnelser på" if calendar.reminders_enabled else "Påminnelser av"
-    calendar.save()
+    editing.save_tracked(
+        calendar, by=request.user, reason="Påminnelser på" if calendar.reminders_enabled else "Påminnelser av"
+    )
     messages.success(
         request,
         "Påminnelser via e-post är påslagna."

@@ -2,6 +2,7 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from organisations.editing import VersionedForm
 from organisations.models import Organisation
 
 from .importer import MAX_ROWS
@@ -17,9 +18,7 @@ def managed_committees(user):
     )
 
 
-class MeetingForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class MeetingForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "starts_at", "place", "papers_due_override"]
@@ -40,7 +39,6 @@ class MeetingCreateForm(MeetingForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = managed_committees(user)
-        del self.fields["version"]
 
 
 class MeetingImportForm(forms.Form):

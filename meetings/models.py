@@ -12,7 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisations import access
-from organisations.access import Perm
+from organisations.access import Action, Perm
 from organisations.models import Organisation
 
 DEFAULT_PAPERS_DAYS = 14
@@ -130,6 +130,16 @@ class Meeting(models.Model):
         rule = self._rule()
         days = rule.followup_days_before_papers if rule else DEFAULT_FOLLOWUP_DAYS
         return self.papers_due - datetime.timedelta(days=days)
+
+    def access_policy(self) -> access.Policy:
+        org = self.organisation
+        return access.Policy(
+            grants={
+                Action.VIEW: [(Perm.VIEW_PLAN, org)],
+                Action.CHANGE: [(Perm.MANAGE_MEETINGS, org)],
+                Action.DELETE: [(Perm.MANAGE_MEETINGS, org)],
+            }
+        )
 
     def serves(self, organisation) -> bool:
         """A meeting of the organisation itself or of a nämnd above it may take its papers."""

@@ -5,8 +5,10 @@ this app never imports them (arrows point from plans, situation and followup to 
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+
+from organisations import access
+from organisations.access import Action
 
 from .models import Meeting
 
@@ -24,10 +26,10 @@ class PlacementForm(forms.Form):
 
 def place(request, *, obj, organisation, service, errors, success="Placeringen är sparad."):
     """Validate the chosen meeting and run the app's placement service; always back to the object."""
-    if not obj.may_place_on_meeting(request.user, any_state=True):
-        raise PermissionDenied
-    if not obj.may_place_on_meeting(request.user):
-        messages.error(request, "Det här är beslutat eller stängt och kan inte flyttas till ett sammanträde.")
+    try:
+        access.require_can(request.user, Action.PLACE, obj)
+    except access.Frozen as error:  # a role that may place it, but it is adopted, fastställd or closed
+        messages.error(request, error.message)
         return redirect(obj)
     form = PlacementForm(request.POST, organisation=organisation)
     if not form.is_valid():

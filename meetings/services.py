@@ -1,13 +1,14 @@
 """Every write to the meeting calendar: create, edit (versioned), import a year, the nämnd's rule.
 
 Each service checks `Perm.MANAGE_MEETINGS` through the permission layer, runs in one transaction and
-leaves a change reason in the history.
+leaves a change reason and the user in the history; edits go through the versioned-edit kernel
+(`organisations.editing`).
 """
 
 from django.db import transaction
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
 
 from .models import Meeting, MeetingRule
 
@@ -22,23 +23,22 @@ class MeetingError(Exception):
         self.message = message
 
 
-class MeetingConflict(MeetingError):
-    """Someone saved the meeting after the user opened it: nothing was overwritten."""
-
-
 def _require(by, organisation):
     access.require(by, Perm.MANAGE_MEETINGS, organisation)
     if organisation.kind != organisation.Kind.COMMITTEE:
         raise MeetingError("Sammanträden kan bara läggas in för en nämnd.")
 
 
-def _save(meeting, reason: str) -> None:
+def _check_day(meeting) -> None:
     clash = Meeting.objects.filter(organisation=meeting.organisation_id, date=meeting.date)
     if clash.exclude(pk=meeting.pk).exists():
         raise MeetingError(f"Nämnden har redan ett sammanträde {meeting.date.isoformat()}.")
+
+
+def _save(meeting, reason: str, by) -> None:
+    _check_day(meeting)
     meeting.full_clean()
-    meeting._change_reason = reason
-    meeting.save()
+    editing.save_tracked(meeting, by=by, reason=reason)
 
 
 @transaction.atomic
@@ -52,27 +52,29 @@ def create_meeting(*, organisation, date, by, starts_at=None, place="", papers_d
         place=place,
         papers_due_override=papers_due_override,
     )
-    _save(meeting, "Sammanträdet lades in")
+    _save(meeting, "Sammanträdet lades in", by)
     return meeting
 
 
 @transaction.atomic
-def update_meeting(*, meeting: Meeting, data: dict, version: int, by) -> Meeting:
-    """Move or change a meeting; refused if someone saved it since `version`. Everything placed on the
-    meeting follows, because its deadlines are computed from the meeting."""
-    locked = Meeting.objects.select_related("organisation").select_for_update().get(pk=meeting.pk)
-    _require(by, locked.organisation)
-    if locked.version != version:
-        raise MeetingConflict(
-            f"Sammanträdet {locked.date.isoformat()} har ändrats av någon annan medan du redigerade. "
-            "Dina ändringar har inte sparats. Läs in sidan igen och gör om dem."
-        )
-    for name in MEETING_FIELDS:
-        if name in data:
-            setattr(locked, name, data[name])
-    locked.version += 1
-    _save(locked, "Sammanträdet ändrades")
-    return locked
+def update_meeting(*, meeting: Meeting, data: dict, version, by) -> Meeting:
+    """Move or change a meeting through the edit kernel (refused with `EditConflict` if someone saved it
+    since `version`). Everything placed on the meeting follows: its deadlines are computed from it."""
+    locked = editing.lock(meeting, "organisation")
+    access.require_can(by, Action.CHANGE, locked)
+    editing.check_version(locked, version, what="Sammanträdet", fields=MEETING_FIELDS)
+    date = data.get("date", locked.date)
+    if Meeting.objects.filter(organisation=locked.organisation_id, date=date).exclude(pk=locked.pk).exists():
+        raise MeetingError(f"Nämnden har redan ett sammanträde {date.isoformat()}.")
+    return editing.update(
+        locked,
+        data=data,
+        version=version,
+        by=by,
+        reason="Sammanträdet ändrades",
+        what="Sammanträdet",
+        fields=MEETING_FIELDS,
+    )
 
 
 @transaction.atomic
@@ -93,7 +95,7 @@ def import_meetings(*, organisation, rows, by) -> list[Meeting]:
             place=row.place,
             papers_due_override=row.papers_due,
         )
-        _save(meeting, "Sammanträdet importerades")
+        _save(meeting, "Sammanträdet importerades", by)
         created.append(meeting)
     return created
 
@@ -110,6 +112,4 @@ def set_rule(*, organisation, papers_days_before: int, followup_days_before_pape
     rule.papers_days_before = papers_days_before
     rule.followup_days_before_papers = followup_days_before_papers
     rule.full_clean()
-    rule._change_reason = "Regeln för handlingar ändrades"
-    rule.save()
-    return rule
+    return editing.save_tracked(rule, by=by, reason="Regeln för handlingar ändrades")

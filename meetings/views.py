@@ -7,8 +7,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
+from organisations.editing import EditConflict
 from organisations.models import Organisation
 
 from . import importer, services
@@ -82,23 +83,30 @@ def meeting_create(request):
 @login_required
 def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user).with_rule(), pk=pk)
-    access.require(request.user, Perm.MANAGE_MEETINGS, meeting.organisation)
-    if request.method != "POST":
-        form = MeetingForm(instance=meeting, initial={"version": meeting.version})
-        return TemplateResponse(request, "meetings/meeting_form.html", _edit_context(meeting, form))
-    form = MeetingForm(request.POST, instance=Meeting.objects.with_rule().get(pk=pk))
-    if form.is_valid():
-        data = {name: form.cleaned_data[name] for name in services.MEETING_FIELDS}
-        try:
-            meeting = services.update_meeting(
-                meeting=meeting, data=data, version=form.cleaned_data["version"] or 0, by=request.user
-            )
-        except services.MeetingError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, f"Sammanträdet {meeting.date.isoformat()} är sparat.")
-            return redirect(meeting)
-    return TemplateResponse(request, "meetings/meeting_form.html", _edit_context(meeting, form), status=400)
+    access.require_can(request.user, Action.CHANGE, meeting)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    status, conflict = 200, None
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                saved = services.update_meeting(
+                    meeting=meeting,
+                    data=form.edited_values(),
+                    version=form.cleaned_data["version"],
+                    by=request.user,
+                )
+            except EditConflict as error:
+                conflict, status = error, editing.CONFLICT_STATUS
+                form = MeetingForm.after_conflict(form, error)
+            except services.MeetingError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, f"Sammanträdet {saved.date.isoformat()} är sparat.")
+                return redirect(saved)
+    context = _edit_context(meeting, form)
+    context["conflict"] = conflict
+    return TemplateResponse(request, "meetings/meeting_form.html", context, status=status)
 
 
 def _edit_context(meeting, form):

@@ -8,8 +8,10 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisations import access
-from organisations.access import Perm
+from organisations.access import Action, Perm
 from organisations.models import Organisation
+
+from .errors import RevisionFrozen
 
 
 class ActionPlanQuerySet(models.QuerySet):
@@ -41,6 +43,16 @@ class ActionPlan(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:plan_detail", args=[self.pk])
+
+    def access_policy(self) -> access.Policy:
+        org = self.organisation
+        return access.Policy(
+            grants={
+                Action.VIEW: [(Perm.VIEW_PLAN, org)],
+                Action.CHANGE: [(Perm.EDIT_PLAN, org)],
+                Action.CONTINUE: [(Perm.EDIT_PLAN, org)],
+            }
+        )
 
 
 class PlanRevisionQuerySet(models.QuerySet):
@@ -135,18 +147,30 @@ class PlanRevision(models.Model):
     def is_frozen(self) -> bool:
         return self.status != self.Status.DRAFT
 
-    def may_place_on_meeting(self, user, *, any_state=False) -> bool:
-        """The samordnare (who writes the ärende) or the nämndsekreterare places a draft on a meeting."""
-        organisation = self.plan.organisation
-        return (any_state or not self.is_frozen) and (
-            access.has_perm(user, Perm.EDIT_PLAN, organisation)
-            or access.has_perm(user, Perm.ADOPT, organisation)
-        )
-
     @property
     def papers_due(self):
         """The last day to hand in the ärende: computed from the meeting, so it moves with it."""
         return self.meeting.papers_due if self.meeting_id else None
+
+    def access_policy(self) -> access.Policy:
+        """Drafts are read by those who may see drafts; adopted and superseded ones by every plan reader.
+        Anything but a draft is frozen: no write for anyone, its chapters and activities included."""
+        org = self.plan.organisation
+        view = Perm.VIEW_DRAFT if self.status == self.Status.DRAFT else Perm.VIEW_PLAN
+        return access.Policy(
+            grants={
+                Action.VIEW: [(view, org), (Perm.VIEW_DRAFT, org)],
+                Action.CHANGE: [(Perm.EDIT_PLAN, org)],
+                Action.DELETE: [(Perm.EDIT_PLAN, org)],
+                Action.DECIDE: [(Perm.ADOPT, org)],
+                Action.EXPORT: [(Perm.EXPORT, org)],
+                Action.CONTINUE: [(Perm.EDIT_PLAN, org)] if self.status == self.Status.ADOPTED else [],
+                # The samordnare (who writes the ärende) or the nämndsekreterare puts it on a meeting.
+                Action.PLACE: [(Perm.EDIT_PLAN, org), (Perm.ADOPT, org)],
+            },
+            frozen=self.is_frozen,
+            frozen_error=lambda: RevisionFrozen(self),
+        )
 
     @property
     def adoption_line(self) -> str:
@@ -203,6 +227,9 @@ class Chapter(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:revision_detail", args=[self.revision_id]) + f"#kapitel-{self.pk}"
+
+    def access_policy(self) -> access.Policy:
+        return self.revision.access_policy()
 
     @property
     def has_activities(self) -> bool:
@@ -291,6 +318,9 @@ class Activity(models.Model):
     def get_absolute_url(self):
         return reverse("plans:activity_detail", args=[self.pk])
 
+    def access_policy(self) -> access.Policy:
+        return self.chapter.revision.access_policy()
+
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "Slutdatum kan inte ligga före startdatum."})
@@ -333,3 +363,13 @@ class Routine(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:routine_detail", args=[self.pk])
+
+    def access_policy(self) -> access.Policy:
+        org = self.organisation
+        return access.Policy(
+            grants={
+                Action.VIEW: [(Perm.VIEW_PLAN, org)],
+                Action.CHANGE: [(Perm.EDIT_PLAN, org)],
+                Action.DELETE: [(Perm.EDIT_PLAN, org)],
+            }
+        )

@@ -13,12 +13,11 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisations import access
-from organisations.access import Perm
+from organisations.access import Action, Perm
 from organisations.models import Organisation
 
+from .errors import FROZEN_MESSAGE, PictureFrozen
 from .validators import NoPersonalNumber
-
-FROZEN_MESSAGE = "Lägesbilden är fastställd och kan inte längre ändras."
 
 
 def _guarded(label: str) -> list:
@@ -185,15 +184,27 @@ class SituationPicture(models.Model):
     def is_frozen(self) -> bool:
         return self.status == self.Status.ESTABLISHED
 
-    def may_place_on_meeting(self, user, *, any_state=False) -> bool:
-        return (any_state or not self.is_frozen) and access.has_perm(
-            user, Perm.EDIT_SITUATION, self.organisation
-        )
-
     @property
     def papers_due(self):
         """The last day to hand in the picture for the meeting it is placed on (moves with the meeting)."""
         return self.meeting.papers_due if self.meeting_id else None
+
+    def access_policy(self) -> access.Policy:
+        """A fastställd lägesbild is frozen: no write for anyone, its sources and observations included."""
+        org = self.organisation
+        return access.Policy(
+            grants={
+                Action.VIEW: [(Perm.VIEW_SITUATION, org)],
+                Action.CHANGE: [(Perm.EDIT_SITUATION, org)],
+                Action.DELETE: [(Perm.EDIT_SITUATION, org)],
+                Action.DECIDE: [(Perm.EDIT_SITUATION, org)],
+                Action.EXPORT: [(Perm.EXPORT, org)],
+                Action.CONTINUE: [(Perm.EDIT_SITUATION, org)] if self.is_frozen else [],
+                Action.PLACE: [(Perm.EDIT_SITUATION, org)],
+            },
+            frozen=self.is_frozen,
+            frozen_error=PictureFrozen,
+        )
 
     def chapters(self) -> list[tuple[str, str]]:
         """(heading, text) of every chapter, in order, for the detail page and the PDF."""
@@ -212,6 +223,9 @@ class FrozenPictureChild(models.Model):
         super().clean()
         if self.picture_id and self.picture.is_frozen:
             raise ValidationError(FROZEN_MESSAGE)
+
+    def access_policy(self) -> access.Policy:
+        return self.picture.access_policy()
 
 
 class Source(FrozenPictureChild):

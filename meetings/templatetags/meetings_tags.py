@@ -1,5 +1,8 @@
 from django import template
 
+from organisations import access
+from organisations.access import Action
+
 from ..placement import PlacementForm
 
 register = template.Library()
@@ -9,7 +12,7 @@ register = template.Library()
 def meeting_placement(context, obj, organisation, action_url, what):
     """Where `obj` is placed and, for those who may change it, the form to place it on a meeting."""
     user = context["request"].user
-    may_place = obj.may_place_on_meeting(user)
+    may_place = access.can(user, Action.PLACE, obj)
     form = None
     if may_place:
         form = PlacementForm(initial={"meeting": obj.meeting_id}, organisation=organisation)

@@ -71,8 +71,8 @@ def test_a_stale_edit_is_refused_and_the_other_save_kept(client, coordinator, se
         reverse("meetings:meeting_edit", args=[meeting.pk]),
         {"date": "2026-01-30", "place": "Gamla salen", "version": 1},
     )
-    assert response.status_code == 400
-    assert "har ändrats av någon annan" in response.content.decode()
+    assert response.status_code == 409
+    assert "Sammanträdet har ändrats av" in response.content.decode()
     meeting.refresh_from_db()
     assert (meeting.date, meeting.place, meeting.version) == (D(2026, 1, 29), "Nya salen", 2)
     assert [h.history_change_reason for h in meeting.history.order_by("history_date")] == [
