@@ -138,7 +138,14 @@ def _meetings(side: SimpleNamespace, canary: str) -> None:
         calendar.save()
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings]
+def _public(side: SimpleNamespace, canary: str) -> None:
+    """The own committee publishes its adopted plans on the public pages; the foreign one does not."""
+    if canary == OWN_CANARY:
+        side.org.publishes_publicly = True
+        side.org.save()
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public]
 
 
 class World:
@@ -280,6 +287,9 @@ BUILDERS = {
     "followup:round_place@frozen": lambda side: {"pk": side.closed_round.pk},
     "meetings:rule_edit": lambda side: {"organisation_pk": side.org.pk},
     "deadlines:feed": lambda side: {"token": side.feed_token},
+    "public:organisation": lambda side: {"pk": side.org.pk},
+    "public:revision": lambda side: {"pk": side.org.pk, "revision_pk": side.adopted_revision.pk},
+    "public:revision_pdf": lambda side: {"pk": side.org.pk, "revision_pk": side.adopted_revision.pk},
 }
 
 

@@ -185,6 +185,11 @@ MATRIX = {
     "plans:routine_edit":                      (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
     "plans:routine_edit POST":                 (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  MISSING, BAD),
     "plans:routine_list":                      (LOGIN,   OK,      OK,      OK,      OK,      OK,      OK),
+    # public pages (the own committee opts in; the foreign one does not, so its pages are 404)
+    "public:accessibility":                    (OK,      OK,      OK,      OK,      OK,      OK,      OK),
+    "public:organisation":                     (OK,      OK,      OK,      OK,      OK,      OK,      OK),
+    "public:revision":                         (OK,      OK,      OK,      OK,      OK,      OK,      OK),
+    "public:revision_pdf":                     (OK,      OK,      OK,      OK,      OK,      OK,      OK),
     # situation                                 anon     coord    secr     staff    central  other    super
     "situation:observation_create":            (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
     "situation:observation_create POST":       (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
@@ -242,7 +247,13 @@ MAY_READ_OWN_DRAFTS = {"coordinator", "secretary", "central", "superuser"}
 MAY_READ_OWN_SITUATION = {"coordinator", "secretary", "central", "superuser"}
 # Exceptions per URL name, only where the product deliberately shows another organisation's
 # activities, e.g. "plans:catalogue": {"other_coordinator"} if adopted plans were shared city-wide.
-CANARY_ALLOWED: dict[str, set[str]] = {}
+# They lift only the check of ADOPTED texts: drafts and lägesbild texts stay forbidden there.
+PUBLISHED = {"anonymous", "other_coordinator"}  # the public pages of an organisation that opted in
+CANARY_ALLOWED: dict[str, set[str]] = {
+    "public:organisation": PUBLISHED,
+    "public:revision": PUBLISHED,
+    "public:revision_pdf": PUBLISHED,
+}
 
 
 def _split(key):
@@ -362,7 +373,9 @@ def _check_response(role, response, url, name, problems):
         OWN_CANARY + SITUATION_MARK: MAY_READ_OWN_SITUATION,
     }
     for text, allowed in readers.items():
-        if role not in allowed | CANARY_ALLOWED.get(name, set()) and text in html:
+        if text == OWN_CANARY:
+            allowed = allowed | CANARY_ALLOWED.get(name, set())
+        if role not in allowed and text in html:
             problems.append(f"{role}: sees {text!r} of the own committee at {url}")
     situation_link = f'href="{reverse("situation:picture_list")}'
     if role not in MAY_READ_OWN_SITUATION | {"other_coordinator"} and situation_link in html:

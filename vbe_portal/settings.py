@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "plans",
     "followup",
     "deadlines",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -200,5 +201,7 @@ EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "VBE-portalen <noreply@localhost>")
 # The portal's public address, for links in e-mail (there is no request to build them from).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where the public accessibility statement tells visitors to report a problem.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.se")
 # Reminders go out for what is due within this many days, and for everything overdue.
 REMINDER_DAYS = int(os.environ.get("REMINDER_DAYS", "7"))

@@ -27,5 +27,6 @@ urlpatterns = [
     path("", include("followup.urls")),
     path("", include("meetings.urls")),
     path("", include("deadlines.urls")),
+    path("", include("public.urls")),
     path("admin/", admin.site.urls),
 ]
