@@ -97,8 +97,8 @@ def round_detail(request, pk):
             "reported": reported,
             "missing": len(entries) - reported,
             "overdue": sum(g["overdue"] for g in groups),
-            "may_manage": access.has_perm(request.user, Perm.MANAGE_FOLLOWUP, round_.organisation),
-            "may_export": access.has_perm(request.user, Perm.EXPORT, round_.organisation),
+            "may_manage": access.can(request.user, Action.CHANGE, round_),
+            "may_export": access.can(request.user, Action.EXPORT, round_),
         },
     )
 
