@@ -13,7 +13,12 @@ from situation.models import Problem
 
 from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus, IndicatorValue
 
-ROUND_RELATED = ("revision__plan__organisation", "opened_by", "closed_by")
+ROUND_RELATED = (
+    "revision__plan__organisation",
+    "opened_by",
+    "closed_by",
+    "meeting__organisation__meeting_rule",
+)
 
 
 def round_for(user, pk, perm=Perm.VIEW_FOLLOWUP) -> FollowUpRound:

@@ -137,3 +137,16 @@ def close_round(*, round, by) -> FollowUpRound:
     current.closed_at = timezone.now()
     current.version += 1
     return editing.save_tracked(current, by=by, reason="Uppföljning stängd")
+
+
+@transaction.atomic
+def place_round(*, round, meeting, by) -> FollowUpRound:
+    """Put the round on the meeting it reports to: its entries are then due by that meeting's rule (and
+    move with it). `None` falls back to the round's own deadline."""
+    locked = _locked_round(round)
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.organisation):
+        raise FollowUpError("Sammanträdet hör inte till nämnden som uppföljningen rapporteras till.")
+    locked.meeting = meeting
+    reason = f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    return editing.save_tracked(locked, by=by, reason=reason)

@@ -39,7 +39,7 @@ def round_list(request):
         raise PermissionDenied
     rounds = (
         FollowUpRound.objects.viewable_by(user)
-        .select_related("revision__plan__organisation")
+        .select_related("revision__plan__organisation", "meeting__organisation__meeting_rule")
         .annotate(total=Count("entries"), reported=Count("entries", filter=Q(entries__status__isnull=False)))
         .order_by("-deadline", "-pk")
     )
@@ -200,6 +200,7 @@ def entry_report(request, pk):
     entry = get_object_or_404(
         ActivityFollowUp.objects.filter(round__in=FollowUpRound.objects.visible_to(user)).select_related(
             "round__revision__plan__organisation",
+            "round__meeting__organisation__meeting_rule",
             "activity__chapter",
             "activity__responsible_unit",
             "status",
@@ -264,7 +265,12 @@ def my_entries(request):
     entries = (
         ActivityFollowUp.objects.reportable_by(user)
         .filter(round__status=FollowUpRound.Status.OPEN)
-        .select_related("round__revision__plan__organisation", "activity__responsible_unit", "status")
+        .select_related(
+            "round__revision__plan__organisation",
+            "round__meeting__organisation__meeting_rule",
+            "activity__responsible_unit",
+            "status",
+        )
         .order_by(F("reported_at").asc(nulls_first=True), "round__deadline", "activity__order", "pk")
     )
     page_obj = _page(request, entries)

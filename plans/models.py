@@ -114,6 +114,16 @@ class PlanRevision(models.Model):
         related_name="plan_revisions",
         help_text="Lägesbilden som planens aktiviteter vilar på.",
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (ärendet)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="plan_revisions",
+        help_text="Sammanträdet där nämnden ska anta revideringen.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
@@ -145,6 +155,11 @@ class PlanRevision(models.Model):
     def is_frozen(self) -> bool:
         return self.status != self.Status.DRAFT
 
+    @property
+    def papers_due(self):
+        """The last day to hand in the ärende: computed from the meeting, so it moves with it."""
+        return self.meeting.papers_due if self.meeting_id else None
+
     def access_policy(self) -> access.Policy:
         """Drafts are read by those who may see drafts; adopted and superseded ones by every plan reader.
         Anything but a draft is frozen: no write for anyone, its chapters and activities included."""
@@ -158,6 +173,8 @@ class PlanRevision(models.Model):
                 Action.DECIDE: [(Perm.ADOPT, org)],
                 Action.EXPORT: [(Perm.EXPORT, org)],
                 Action.CONTINUE: [(Perm.EDIT_PLAN, org)] if self.status == self.Status.ADOPTED else [],
+                # The samordnare (who writes the ärende) or the nämndsekreterare puts it on a meeting.
+                Action.PLACE: [(Perm.EDIT_PLAN, org), (Perm.ADOPT, org)],
             },
             frozen=self.is_frozen,
             frozen_error=lambda: RevisionFrozen(self),

@@ -407,3 +407,19 @@ def move_activity(*, activity, direction, by):
     siblings = Activity.objects.select_for_update().filter(chapter=activity.chapter).order_by("order", "pk")
     word = "upp" if direction == "up" else "ned"
     return _move(activity, siblings, direction, by=by, reason=f"Aktivitet flyttad {word}")
+
+
+@transaction.atomic
+def place_revision(*, revision, meeting, by) -> PlanRevision:
+    """Put the draft's ärende on a nämnd meeting (or take it off with `meeting=None`). Its papers are then
+    due by that meeting's rule and move when the meeting moves."""
+    locked = editing.lock(revision, "plan__organisation")
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.plan.organisation):
+        raise PlanError("Sammanträdet hör inte till nämnden som ska anta handlingsplanen.")
+    locked.meeting = meeting
+    return editing.save_tracked(locked, by=by, reason=placement_reason(meeting))
+
+
+def placement_reason(meeting) -> str:
+    return f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"

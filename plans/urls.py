@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import catalogue_views, pdf_views, views
+from .views import placement
 
 app_name = "plans"
 
@@ -12,6 +13,9 @@ urlpatterns = [
     path("handlingsplaner/revideringar/<int:pk>/", views.revision_detail, name="revision_detail"),
     path("handlingsplaner/revideringar/<int:pk>/uppgifter/", views.revision_edit, name="revision_edit"),
     path("handlingsplaner/revideringar/<int:pk>/anta/", views.revision_adopt, name="revision_adopt"),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/sammantrade/", placement.revision_place, name="revision_place"
+    ),
     path(
         "handlingsplaner/revideringar/<int:pk>/starta-revidering/",
         views.revision_start_next,

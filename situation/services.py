@@ -251,3 +251,15 @@ def update_problem(*, problem: Problem, changes: dict, version, by) -> Problem:
 @transaction.atomic
 def delete_problem(*, problem: Problem, version, by) -> None:
     _delete_part(problem, version, by)
+
+
+@transaction.atomic
+def place_picture(*, picture: SituationPicture, meeting, by) -> SituationPicture:
+    """Put the draft lägesbild on the meeting where it is to be fastställd (`None` takes it off)."""
+    locked = editing.lock(picture, "organisation")
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.organisation):
+        raise SituationError("Sammanträdet hör inte till nämnden som ska fastställa lägesbilden.")
+    locked.meeting = meeting
+    reason = f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    return editing.save_tracked(locked, by=by, reason=reason)

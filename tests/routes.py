@@ -21,6 +21,7 @@ from tests.factories import (
     ChapterFactory,
     FollowUpRoundFactory,
     IndicatorFactory,
+    MeetingFactory,
     ObservationFactory,
     OrganisationFactory,
     PlanRevisionFactory,
@@ -128,7 +129,30 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
     side.adopted_activity.problems.add(side.established_picture.problem)
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation]
+def _meetings(side: SimpleNamespace, canary: str) -> None:
+    """A meeting of the side's committee; a calendar feed token of a secretary there. The foreign side's
+    token has been renewed away, so its old address must answer 404 to everyone."""
+    from deadlines.models import PersonalCalendar
+
+    side.meeting = MeetingFactory(organisation=side.org)
+    holder = member(Role.SECRETARY, side.org, username=f"kalender-{side.org.short_name}")
+    calendar = PersonalCalendar.objects.create(
+        user=holder, feed_token=f"token-{side.org.short_name}-0123456789"
+    )
+    side.feed_token = calendar.feed_token
+    if canary == FOREIGN_CANARY:
+        calendar.feed_token = "renewed-" + calendar.feed_token
+        calendar.save()
+
+
+def _public(side: SimpleNamespace, canary: str) -> None:
+    """The own committee publishes its adopted plans on the public pages; the foreign one does not."""
+    if canary == OWN_CANARY:
+        side.org.publishes_publicly = True
+        side.org.save()
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public]
 
 
 class World:
@@ -272,6 +296,19 @@ BUILDERS = {
     "situation:problem_edit@frozen": lambda side: {"pk": side.established_picture.problem.pk},
     "situation:problem_delete": lambda side: {"pk": side.picture.problem.pk},
     "situation:problem_delete@frozen": lambda side: {"pk": side.established_picture.problem.pk},
+    # meetings
+    "meetings:meeting_edit": lambda side: {"pk": side.meeting.pk},
+    "plans:revision_place": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_place@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "situation:picture_place": lambda side: {"pk": side.picture.pk},
+    "situation:picture_place@frozen": lambda side: {"pk": side.established_picture.pk},
+    "followup:round_place": lambda side: {"pk": side.round.pk},
+    "followup:round_place@frozen": lambda side: {"pk": side.closed_round.pk},
+    "meetings:rule_edit": lambda side: {"organisation_pk": side.org.pk},
+    "deadlines:feed": lambda side: {"token": side.feed_token},
+    "public:organisation": lambda side: {"pk": side.org.pk},
+    "public:revision": lambda side: {"pk": side.org.pk, "revision_pk": side.adopted_revision.pk},
+    "public:revision_pdf": lambda side: {"pk": side.org.pk, "revision_pk": side.adopted_revision.pk},
 }
 
 

@@ -26,5 +26,8 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("situation.urls")),
     path("", include("followup.urls")),
+    path("", include("meetings.urls")),
+    path("", include("deadlines.urls")),
+    path("", include("public.urls")),
     path("admin/", admin.site.urls),
 ]
