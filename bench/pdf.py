@@ -114,7 +114,7 @@ def measure(label: str, revision, user, out: Path | None) -> tuple[float, float]
         # An adopted revision would be served from storage after the first time: time the render itself.
         if revision.is_frozen:
             return render_pdf(pdf.PLAN_TEMPLATE, pdf.plan_context(revision))
-        return pdf.revision_document(revision, by=user).content
+        return pdf.revision_document(revision).content
 
     content = export()  # warm-up: template compilation, font files, Python caches
     html = render_html(pdf.PLAN_TEMPLATE, pdf.plan_context(revision))

@@ -7,9 +7,12 @@ rendered once and then served as the stored bytes; an open round renders fresh a
 
 from django.utils import timezone
 
+from documents import registry
+from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
-from documents.services import RenderedDocument, render_document
+from documents.registry import DocumentSpec, FrozenSource
+from documents.services import RenderedDocument
 
 from .models import FollowUpRound, statuses_for
 from .selectors import report_groups, status_summary
@@ -42,7 +45,9 @@ def report_context(round_: FollowUpRound) -> dict:
     """
     revision = round_.revision
     organisation = round_.organisation
-    today = timezone.localdate()
+    closed_on = round_.closed_at and timezone.localdate(round_.closed_at)
+    # A closed round's report is as of its closing day, whenever it is rendered.
+    today = closed_on or timezone.localdate()
     entries = list(round_.entries.with_report_context())
     groups = report_groups(entries, today)
     for entry in entries:
@@ -50,7 +55,6 @@ def report_context(round_: FollowUpRound) -> dict:
     summary = [
         (status_text(status), count) for status, count in status_summary(entries, statuses_for(organisation))
     ]
-    closed_on = round_.closed_at and timezone.localdate(round_.closed_at)
     round_name = f"{round_.get_kind_display()}, {round_.period}"
     title = f"Uppföljning av {revision.plan.title.lower()} {revision.year}"
     header = DocumentHeader(
@@ -79,12 +83,49 @@ def report_context(round_: FollowUpRound) -> dict:
     }
 
 
-def report_document(round_: FollowUpRound, *, by) -> RenderedDocument:
-    """The report as a PDF: fresh while the round is open, the stored bytes once it is closed."""
-    return render_document(
-        template=TEMPLATE,
-        build_context=lambda: report_context(round_),
+LABEL = "followup.FollowUpRound"
+
+
+def draft_versions(round_: FollowUpRound) -> tuple:
+    """Everything the report shows: the round, its entries, the status scale and the names."""
+    organisation = round_.organisation
+    return (
+        (round_.pk, round_.version, round_.status),
+        organisation_lines(organisation),
+        list(round_.entries.values_list("pk", "version", "status_id")),
+        [(s.pk, s.label, s.tone) for s in statuses_for(organisation)],
+    )
+
+
+def _renderer(round_: FollowUpRound):
+    return pdf_renderer(TEMPLATE, lambda: report_context(round_))
+
+
+def frozen_documents(round_: FollowUpRound) -> list[DocumentSpec]:
+    return [DocumentSpec(frozen_key(LABEL, round_.pk, "rapport"), filename_for(round_), _renderer(round_))]
+
+
+def report_document(round_: FollowUpRound) -> RenderedDocument:
+    """The report as a PDF: rendered while the round is open, the stored bytes once it is closed."""
+    return document_for(
+        label=LABEL,
+        pk=round_.pk,
+        kind="rapport",
+        frozen=round_.is_closed,
         filename=filename_for(round_),
-        frozen_key=f"followup.FollowUpRound:{round_.pk}:rapport" if round_.is_closed else None,
-        by=by,
+        render=_renderer(round_),
+        versions=lambda: draft_versions(round_),
+    )
+
+
+def register() -> None:
+    registry.register(
+        FrozenSource(
+            label=LABEL,
+            get=lambda pk: FollowUpRound.objects.select_related("revision__plan__organisation").get(pk=pk),
+            frozen=lambda: FollowUpRound.objects.filter(status=FollowUpRound.Status.CLOSED).select_related(
+                "revision__plan__organisation"
+            ),
+            documents=frozen_documents,
+        )
     )

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from documents.tasks import render_when_committed
 from organisations import access
 from organisations.access import Perm
 from plans.models import Activity, PlanRevision
@@ -141,4 +142,5 @@ def close_round(*, round, by) -> FollowUpRound:
     current.version += 1
     current._change_reason = "Uppföljning stängd"
     current.save()
+    render_when_committed("followup.FollowUpRound", current.pk)
     return current

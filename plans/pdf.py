@@ -7,9 +7,12 @@ PDF/A. An adopted (frozen) revision's documents are rendered once and then serve
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from documents import registry
+from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
-from documents.services import RenderedDocument, render_document
+from documents.registry import DocumentSpec, FrozenSource
+from documents.services import RenderedDocument
 from organisations import access
 from organisations.models import Membership, Organisation
 
@@ -19,11 +22,12 @@ PLAN_TEMPLATE = "pdf/plan_revision.html"
 CASE_TEMPLATE = "pdf/plan_case.html"
 
 
-def filename_for(revision: PlanRevision, *, case: bool = False) -> str:
-    """Handlingsplan-VBE-Skarholmen-2019-antagen.pdf / Beslutsforslag-Handlingsplan-VBE-...-utkast.pdf"""
-    state = "utkast" if not revision.is_frozen else "antagen"
+def filename_for(revision: PlanRevision, *, case: bool = False, extension: str = "pdf") -> str:
+    """Handlingsplan-VBE-Skarholmen-2019-antagen.pdf / Beslutsforslag-Handlingsplan-VBE-...-utkast.pdf;
+    the state is the revision's now (utkast, antagen, ersatt), whenever its bytes were made."""
+    state = revision.status
     organisation = ascii_filename_part(revision.plan.organisation.short_name, fallback="organisation")
-    name = f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.pdf"
+    name = f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.{extension}"
     return f"Beslutsforslag-{name}" if case else name
 
 
@@ -102,8 +106,16 @@ def _cover_rows(revision: PlanRevision, adoption_line: str) -> list[tuple[str, s
     return rows
 
 
+def _preparer(revision: PlanRevision):
+    """Who prepared the draft: the user who created the revision (never the one who downloads)."""
+    first = revision.history.order_by("history_date", "history_id").select_related("history_user").first()
+    return first.history_user if first is not None else None
+
+
 def _official(user, organisation: Organisation) -> tuple[str, str]:
-    """The name and title of the official who prepares the matter: the requesting user and their role."""
+    """The name and title of the official who prepares the matter, with their role in `organisation`."""
+    if user is None:
+        return "", ""
     name = (user.get_full_name() or user.username).strip()
     own = [m for m in access.memberships(user) if m.organisation_id == organisation.pk]
     chosen = own or access.memberships(user)
@@ -142,12 +154,12 @@ def _summary(revision: PlanRevision, chapters: list[Chapter], deciding: str) -> 
     return paragraphs
 
 
-def case_context(revision: PlanRevision, *, official) -> dict:
+def case_context(revision: PlanRevision) -> dict:
     """Context of pdf/plan_case.html: the beslutsförslag for adopting `revision` (Luleå layout)."""
     organisation = revision.plan.organisation
     deciding = deciding_body(revision)
     chapters = _chapters(revision)
-    official_name, official_title = _official(official, organisation)
+    official_name, official_title = _official(_preparer(revision), organisation)
     title = f"Förslag till beslut gällande handlingsplan mot våldsbejakande extremism {revision.year}"
     units = sorted(
         {a.responsible_unit.name for c in chapters for a in c.activities.all() if a.responsible_unit_id}
@@ -156,7 +168,7 @@ def case_context(revision: PlanRevision, *, official) -> dict:
         title=f"{title} – {organisation.name}",
         document_type="BESLUTSFÖRSLAG",
         organisation_lines=organisation_lines(organisation),
-        date=timezone.localdate(),
+        date=revision.decided_on or timezone.localdate(),
         diary_number=revision.diary_number,
         diary_label="Ärendenr",
         is_draft=not revision.is_frozen,
@@ -188,29 +200,77 @@ def case_context(revision: PlanRevision, *, official) -> dict:
     }
 
 
-def _document(revision: PlanRevision, *, kind: str, template: str, build, by) -> RenderedDocument:
-    return render_document(
-        template=template,
-        build_context=build,
+LABEL = "plans.PlanRevision"
+KINDS = {"plan": PLAN_TEMPLATE, "beslutsforslag": CASE_TEMPLATE}
+
+
+def _renderer(revision: PlanRevision, kind: str):
+    build = (lambda: plan_context(revision)) if kind == "plan" else (lambda: case_context(revision))
+    return pdf_renderer(KINDS[kind], build)
+
+
+def draft_versions(revision: PlanRevision) -> tuple:
+    """Everything a revision's documents show, as (pk, version) pairs and names: a draft's documents
+    are rendered again only when one of these changes."""
+    organisation = revision.plan.organisation
+    return (
+        (revision.pk, revision.version, revision.status, revision.plan.title, revision.copied_from_id),
+        organisation_lines(organisation),
+        list(revision.chapters.values_list("pk", "version")),
+        list(
+            Activity.objects.filter(chapter__revision=revision).values_list(
+                "pk", "version", "responsible_unit__name"
+            )
+        ),
+        list(Routine.objects.filter(organisation=organisation).values_list("pk", "version")),
+    )
+
+
+def frozen_documents(revision: PlanRevision) -> list[DocumentSpec]:
+    """The documents stored when the revision is adopted: the plan and its beslutsförslag."""
+    return [
+        DocumentSpec(
+            key=frozen_key(LABEL, revision.pk, kind),
+            filename=filename_for(revision, case=kind == "beslutsforslag"),
+            render=_renderer(revision, kind),
+        )
+        for kind in KINDS
+    ]
+
+
+def _document(revision: PlanRevision, kind: str) -> RenderedDocument:
+    return document_for(
+        label=LABEL,
+        pk=revision.pk,
+        kind=kind,
+        frozen=revision.is_frozen,
         filename=filename_for(revision, case=kind == "beslutsforslag"),
-        frozen_key=f"plans.PlanRevision:{revision.pk}:{kind}" if revision.is_frozen else None,
-        by=by,
+        render=_renderer(revision, kind),
+        versions=lambda: draft_versions(revision),
     )
 
 
-def revision_document(revision: PlanRevision, *, by) -> RenderedDocument:
-    """The plan revision as a PDF: fresh for a draft, the stored bytes for an adopted revision."""
-    return _document(
-        revision, kind="plan", template=PLAN_TEMPLATE, build=lambda: plan_context(revision), by=by
-    )
+def revision_document(revision: PlanRevision) -> RenderedDocument:
+    """The plan revision as a PDF: rendered for a draft, the stored bytes of an adopted revision."""
+    return _document(revision, "plan")
 
 
-def case_document(revision: PlanRevision, *, by) -> RenderedDocument:
-    """The beslutsförslag for adopting `revision`, prepared in the name of `by`."""
-    return _document(
-        revision,
-        kind="beslutsforslag",
-        template=CASE_TEMPLATE,
-        build=lambda: case_context(revision, official=by),
-        by=by,
+def case_document(revision: PlanRevision) -> RenderedDocument:
+    """The beslutsförslag for adopting `revision`."""
+    return _document(revision, "beslutsforslag")
+
+
+def register() -> None:
+    """Tell the documents layer which revisions are frozen and what they carry (PlansConfig.ready)."""
+    registry.register(
+        FrozenSource(
+            label=LABEL,
+            get=lambda pk: PlanRevision.objects.select_related("plan__organisation", "copied_from").get(
+                pk=pk
+            ),
+            frozen=lambda: PlanRevision.objects.exclude(status=PlanRevision.Status.DRAFT).select_related(
+                "plan__organisation", "copied_from"
+            ),
+            documents=frozen_documents,
+        )
     )

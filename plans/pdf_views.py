@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from documents.http import pdf_response
+from documents.http import document_response
 from organisations import access
 from organisations.access import Perm
 
@@ -25,11 +25,11 @@ def _exportable_revision(request, pk) -> PlanRevision:
 @require_safe
 def revision_pdf(request, pk):
     revision = _exportable_revision(request, pk)
-    return pdf_response(pdf.revision_document(revision, by=request.user))
+    return document_response(request, pdf.revision_document(revision))
 
 
 @login_required
 @require_safe
 def revision_case_pdf(request, pk):
     revision = _exportable_revision(request, pk)
-    return pdf_response(pdf.case_document(revision, by=request.user))
+    return document_response(request, pdf.case_document(revision))

@@ -8,9 +8,12 @@ rendered once and then served as the stored bytes; a draft is rendered fresh and
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from documents import registry
+from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
-from documents.services import RenderedDocument, render_document
+from documents.registry import DocumentSpec, FrozenSource
+from documents.services import RenderedDocument
 
 from .charts import PDF_FONTS, comparison_chart
 from .comparison import year_over_year
@@ -104,12 +107,57 @@ def picture_context(picture: SituationPicture) -> dict:
     }
 
 
-def picture_document(picture: SituationPicture, *, by) -> RenderedDocument:
-    """The lägesbild as a PDF: fresh for a draft, the stored bytes once it is fastställd."""
-    return render_document(
-        template=TEMPLATE,
-        build_context=lambda: picture_context(picture),
+LABEL = "situation.SituationPicture"
+
+
+def draft_versions(picture: SituationPicture) -> tuple:
+    """Everything the lägesbild document shows: the picture, its sources and observations, the
+    reference names, and the other years of the chart."""
+    organisation = picture.organisation
+    return (
+        (picture.pk, picture.version, picture.status),
+        organisation_lines(organisation),
+        list(picture.sources.values_list("pk", "version")),
+        list(picture.observations.values_list("pk", "version", "environment__name", "kind__name")),
+        list(
+            SituationPicture.objects.filter(organisation=organisation, year__lte=picture.year).values_list(
+                "pk", "version"
+            )
+        ),
+    )
+
+
+def _renderer(picture: SituationPicture):
+    return pdf_renderer(TEMPLATE, lambda: picture_context(picture))
+
+
+def frozen_documents(picture: SituationPicture) -> list[DocumentSpec]:
+    return [
+        DocumentSpec(frozen_key(LABEL, picture.pk, "lagesbild"), filename_for(picture), _renderer(picture))
+    ]
+
+
+def picture_document(picture: SituationPicture) -> RenderedDocument:
+    """The lägesbild as a PDF: rendered for a draft, the stored bytes once it is fastställd."""
+    return document_for(
+        label=LABEL,
+        pk=picture.pk,
+        kind="lagesbild",
+        frozen=picture.is_frozen,
         filename=filename_for(picture),
-        frozen_key=f"situation.SituationPicture:{picture.pk}:lagesbild" if picture.is_frozen else None,
-        by=by,
+        render=_renderer(picture),
+        versions=lambda: draft_versions(picture),
+    )
+
+
+def register() -> None:
+    registry.register(
+        FrozenSource(
+            label=LABEL,
+            get=lambda pk: SituationPicture.objects.select_related("organisation").get(pk=pk),
+            frozen=lambda: SituationPicture.objects.filter(
+                status=SituationPicture.Status.ESTABLISHED
+            ).select_related("organisation"),
+            documents=frozen_documents,
+        )
     )

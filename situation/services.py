@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from documents.tasks import render_when_committed
 from organisations import access
 from organisations.access import Perm
 
@@ -183,6 +184,7 @@ def establish_picture(*, picture: SituationPicture, by) -> SituationPicture:
     locked.established_at = timezone.now()
     locked.established_by = by
     _save(locked, "Lägesbilden fastställdes")
+    render_when_committed("situation.SituationPicture", locked.pk)
     return locked
 
 

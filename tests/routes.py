@@ -7,7 +7,7 @@ needs an object the world does not have yet, append a function to `WORLD_EXTENSI
 each side (see `_plans` below for the shape).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -121,7 +121,23 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
         revision.save()
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation]
+def _stored_documents(side: SimpleNamespace, canary: str) -> None:
+    """The frozen objects' documents, stored as the task stores them when the object freezes (small
+    stand-in bytes: the matrix is about who gets them, not about their layout)."""
+    from documents import registry
+    from documents.services import store_frozen
+
+    frozen = {
+        "plans.PlanRevision": side.adopted_revision,
+        "followup.FollowUpRound": side.closed_round,
+        "situation.SituationPicture": side.established_picture,
+    }
+    for label, instance in frozen.items():
+        for spec in registry.source(label).documents(instance):
+            store_frozen(replace(spec, render=lambda: b"%PDF-1.7 lagrat i testvarlden"))
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _stored_documents]
 
 
 class World:

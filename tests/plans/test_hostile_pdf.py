@@ -88,7 +88,7 @@ def _assert_only_static_files_fetched(urls):
 
 
 def test_the_plan_pdf_prints_every_hostile_value_literally(coordinator, hostile_revision, fetched, tmp_path):
-    raw = pdf_text(pdf.revision_document(hostile_revision, by=coordinator).content, tmp_path, spaces=True)
+    raw = pdf_text(pdf.revision_document(hostile_revision).content, tmp_path, spaces=True)
     text = printed(raw)
     missing = []
     for value in VALUES:
@@ -125,7 +125,7 @@ def test_the_adoption_fields_print_literally_in_both_documents(
         )
         revision.refresh_from_db()
         for document in (pdf.revision_document, pdf.case_document):
-            text = pdf_text(document(revision, by=coordinator).content, tmp_path)
+            text = pdf_text(document(revision).content, tmp_path)
             assert printed(value) in text, (document.__name__, value)
             assert printed(value[:20]) in text
     _assert_only_static_files_fetched(fetched)

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-import documents.services
+import documents.downloads
 from documents.models import StoredDocument
 from situation import pdf, services
 from situation.models import SituationPicture
@@ -153,16 +153,17 @@ def test_established_picture_is_stored_once_and_served_byte_for_byte(
     established_on = f"{datetime.date.today():%Y-%m-%d}"
     assert f"Fastställd {established_on}" in pages[0]
     stored = StoredDocument.objects.get(key=f"situation.SituationPicture:{established.pk}:lagesbild")
-    assert stored.created_by == secretary
+    assert stored.created_by is None  # rendered by the task, not in anyone's name
 
-    monkeypatch.setattr(documents.services, "render_pdf", lambda template_name, context: b"%PDF-1.7 new")
+    monkeypatch.setattr(documents.downloads, "render_pdf", lambda template_name, context: b"%PDF-1.7 new")
     assert _get(client, central, established).content == first.content
     assert StoredDocument.objects.count() == 1
 
 
-def test_draft_renders_fresh_every_time(client, coordinator, draft):
+def test_draft_renders_afresh_after_every_edit(client, coordinator, draft):
     first = " ".join(page_texts(_get(client, coordinator, draft).content))
     draft.analysis = "Ny analys efter första nedladdningen."
+    draft.version += 1  # as every service does
     draft.save()
     second = " ".join(page_texts(_get(client, coordinator, draft).content))
     assert "Ny analys efter första nedladdningen." not in first
@@ -171,7 +172,7 @@ def test_draft_renders_fresh_every_time(client, coordinator, draft):
 
 @pytest.fixture
 def fake_render(monkeypatch):
-    monkeypatch.setattr(documents.services, "render_pdf", lambda template_name, context: b"%PDF-1.7 test")
+    monkeypatch.setattr(documents.downloads, "render_pdf", lambda template_name, context: b"%PDF-1.7 test")
 
 
 @pytest.mark.parametrize(
