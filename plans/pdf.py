@@ -13,10 +13,9 @@ from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
 from documents.services import RenderedDocument
-from organisations import access
-from organisations.models import Membership, Organisation
 
-from .models import Activity, Chapter, PlanRevision, Routine
+from . import cases
+from .models import Activity, CaseMemo, Chapter, PlanRevision, Routine
 
 PLAN_TEMPLATE = "pdf/plan_revision.html"
 CASE_TEMPLATE = "pdf/plan_case.html"
@@ -29,18 +28,6 @@ def filename_for(revision: PlanRevision, *, case: bool = False, extension: str =
     organisation = ascii_filename_part(revision.plan.organisation.short_name, fallback="organisation")
     name = f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.{extension}"
     return f"Beslutsforslag-{name}" if case else name
-
-
-def deciding_body(revision: PlanRevision) -> str:
-    """Who adopts the plan: the recorded decision, else the nearest committee above (or the organisation)."""
-    if revision.decided_by:
-        return revision.decided_by
-    organisation = revision.plan.organisation
-    chain = sorted(
-        Organisation.objects.ancestors_of(organisation), key=lambda org: len(org.path), reverse=True
-    )
-    committee = next((org for org in chain if org.kind == Organisation.Kind.COMMITTEE), None)
-    return (committee or organisation).name
 
 
 def _chapters(revision: PlanRevision) -> list[Chapter]:
@@ -106,74 +93,69 @@ def _cover_rows(revision: PlanRevision, adoption_line: str) -> list[tuple[str, s
     return rows
 
 
-def _preparer(revision: PlanRevision):
-    """Who prepared the draft: the user who created the revision (never the one who downloads)."""
+def case_memo(revision: PlanRevision) -> CaseMemo:
+    """The ärende written on the revision, else the one the plan gives (handläggare: who created the
+    draft), so that a revision decided without one still has a proposal that names no downloader."""
+    memo = CaseMemo.objects.filter(revision=revision).select_related("official").first()
+    if memo is not None:
+        return memo
     first = revision.history.order_by("history_date", "history_id").select_related("history_user").first()
-    return first.history_user if first is not None else None
+    memo = cases.prefilled(revision, official=first.history_user if first else None)
+    memo.prepared_on = revision.decided_on or memo.prepared_on
+    return memo
 
 
-def _official(user, organisation: Organisation) -> tuple[str, str]:
-    """The name and title of the official who prepares the matter, with their role in `organisation`."""
-    if user is None:
-        return "", ""
-    name = (user.get_full_name() or user.username).strip()
-    own = [m for m in access.memberships(user) if m.organisation_id == organisation.pk]
-    chosen = own or access.memberships(user)
-    title = Membership.Role(chosen[0].role).label if chosen else ""
-    return name, title
+def _dated(text: str, date, diary_number: str) -> str:
+    parts = [text, f"{date:%Y-%m-%d}" if date else "", f"dnr {diary_number}" if diary_number else ""]
+    return ", ".join(part for part in parts if part)
 
 
-def _activities(count: int) -> str:
-    return f"{count} aktivitet" if count == 1 else f"{count} aktiviteter"
-
-
-def _summary(revision: PlanRevision, chapters: list[Chapter], deciding: str) -> list[str]:
-    activity_chapters = [c for c in chapters if c.has_activities]
-    count = sum(len(c.activities.all()) for c in activity_chapters)
-    paragraphs = [
-        f"Handlingsplanen mot våldsbejakande extremism revideras årligen. Förvaltningen har tagit fram "
-        f"ett förslag till handlingsplan för {revision.year} som {deciding} föreslås anta.",
-        f"Planen innehåller {_activities(count)} fördelade på {len(activity_chapters)} avsnitt"
-        + (
-            ": " + ", ".join(c.heading.lower() for c in activity_chapters) + "." if activity_chapters else "."
+def decision_basis(revision: PlanRevision, memo: CaseMemo) -> list[str]:
+    """Beslutsunderlag: each document with its year, date and diary number."""
+    plan = revision.plan
+    items = [
+        _dated(
+            f"{plan.title} {revision.year}, förslag",
+            memo.prepared_on,
+            memo.diary_number or revision.diary_number,
         ),
+        _dated(f"Tjänsteutlåtande, {memo.official_name}", memo.prepared_on, memo.diary_number),
     ]
+    picture = revision.situation_picture
+    if picture is not None:
+        established = picture.established_at and timezone.localdate(picture.established_at)
+        state = f"fastställd {established:%Y-%m-%d}" if established else "utkast"
+        items.append(f"Lokal lägesbild {picture.year} för {picture.organisation.name}, {state}")
     previous = revision.copied_from
-    if previous is not None:
-        kept = {a.copied_from_id for c in chapters for a in c.activities.all() if a.copied_from_id}
-        added = sum(1 for c in chapters for a in c.activities.all() if not a.copied_from_id)
-        removed = Activity.objects.filter(chapter__revision=previous).exclude(pk__in=kept).count()
-        paragraphs.append(
-            f"Jämfört med handlingsplanen för {previous.year} har {_activities(added)} tillkommit "
-            f"och {removed} utgått."
+    if previous is not None and previous.decided_on:
+        items.append(
+            _dated(
+                f"{plan.title} {previous.year}, antagen § {previous.paragraph}",
+                previous.decided_on,
+                previous.diary_number,
+            )
         )
-    paragraphs.append(
-        "Handlingsplanens aktiviteter utgår från den lokala lägesbilden, som tas fram årligen "
-        "i samverkan med Polismyndigheten."
-    )
-    return paragraphs
+    return items
 
 
 def case_context(revision: PlanRevision) -> dict:
-    """Context of pdf/plan_case.html: the beslutsförslag for adopting `revision` (Luleå layout)."""
+    """Context of pdf/plan_case.html: the ärende (tjänsteutlåtande) in the Luleå beslutsförslag shape.
+
+    Everything comes from the ärende and the revision, never from the one who downloads; the proposal
+    never carries the decision (no adoption line, no "Beslut" section)."""
     organisation = revision.plan.organisation
-    deciding = deciding_body(revision)
-    chapters = _chapters(revision)
-    official_name, official_title = _official(_preparer(revision), organisation)
+    memo = case_memo(revision)
     title = f"Förslag till beslut gällande handlingsplan mot våldsbejakande extremism {revision.year}"
-    units = sorted(
-        {a.responsible_unit.name for c in chapters for a in c.activities.all() if a.responsible_unit_id}
-    )
     header = DocumentHeader(
         title=f"{title} – {organisation.name}",
         document_type="BESLUTSFÖRSLAG",
         organisation_lines=organisation_lines(organisation),
-        date=revision.decided_on or timezone.localdate(),
-        diary_number=revision.diary_number,
+        date=memo.prepared_on,
+        diary_number=memo.diary_number,
         diary_label="Ärendenr",
         is_draft=not revision.is_frozen,
-        footer_line=revision.adoption_line,
-        official=official_name,
+        draft_note="UTKAST – ärendet är inte slutligt.",
+        official=memo.official_name,
         subject=title,
         keywords=["beslutsförslag", "handlingsplan", "våldsbejakande extremism", organisation.name],
     )
@@ -181,22 +163,14 @@ def case_context(revision: PlanRevision) -> dict:
         "header": header,
         "revision": revision,
         "organisation": organisation,
+        "memo": memo,
         "case_title": title,
-        "proposal": f"{deciding} beslutar att anta handlingsplanen mot våldsbejakande extremism "
-        f"för {revision.year}.",
-        "summary": _summary(revision, chapters, deciding),
-        "adoption_line": revision.adoption_line,
-        "decision_basis": [
-            f"{revision.plan.title} {revision.year}" + (" (förslag)" if not revision.is_frozen else ""),
-            f"Lokal lägesbild för {organisation.name}",
-        ],
-        "official_name": official_name,
-        "official_title": official_title,
-        "recipients": [
-            "Samordnaren för arbetet mot våldsbejakande extremism",
-            *units,
-            "Registrator",
-        ],
+        "summary": [p for p in memo.summary.split("\n\n") if p.strip()],
+        "background": [p for p in memo.background.split("\n\n") if p.strip()],
+        "assessment": [p for p in memo.assessment.split("\n\n") if p.strip()],
+        "dialogue": [p for p in memo.dialogue.split("\n\n") if p.strip()],
+        "decision_basis": decision_basis(revision, memo),
+        "recipients": memo.recipient_lines(),
     }
 
 
@@ -223,6 +197,12 @@ def draft_versions(revision: PlanRevision) -> tuple:
             )
         ),
         list(Routine.objects.filter(organisation=organisation).values_list("pk", "version")),
+        list(
+            CaseMemo.objects.filter(revision=revision).values_list(
+                "pk", "version", "official__first_name", "official__last_name"
+            )
+        ),
+        (revision.situation_picture_id, revision.situation_picture and revision.situation_picture.version),
     )
 
 

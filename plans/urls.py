@@ -13,6 +13,9 @@ urlpatterns = [
     path("handlingsplaner/revideringar/<int:pk>/uppgifter/", views.revision_edit, name="revision_edit"),
     path("handlingsplaner/revideringar/<int:pk>/anta/", views.revision_adopt, name="revision_adopt"),
     path(
+        "handlingsplaner/revideringar/<int:pk>/arende/", views.revision_case_edit, name="revision_case_edit"
+    ),
+    path(
         "handlingsplaner/revideringar/<int:pk>/starta-revidering/",
         views.revision_start_next,
         name="revision_start_next",

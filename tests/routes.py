@@ -196,6 +196,8 @@ BUILDERS = {
     "plans:plan_detail": lambda side: {"pk": side.plan.pk},
     "plans:revision_detail": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_detail@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_case_edit": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_case_edit@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_edit": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_edit@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_adopt": lambda side: {"pk": side.draft_revision.pk},
