@@ -8,6 +8,7 @@ rendered once and then served as the stored bytes; an open round renders fresh a
 from django.utils import timezone
 
 from documents import registry
+from documents.docx import DOCX_CONTENT_TYPE
 from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
@@ -97,25 +98,50 @@ def draft_versions(round_: FollowUpRound) -> tuple:
     )
 
 
-def _renderer(round_: FollowUpRound):
+KINDS = ("rapport", "rapport.docx")
+
+
+def _renderer(round_: FollowUpRound, kind: str = "rapport"):
+    from .docx import report_docx
+
+    if kind.endswith(".docx"):
+        return lambda: report_docx(report_context(round_))
     return pdf_renderer(TEMPLATE, lambda: report_context(round_))
 
 
+def _spec_fields(round_: FollowUpRound, kind: str) -> dict:
+    if kind.endswith(".docx"):
+        return {
+            "filename": filename_for(round_).removesuffix(".pdf") + ".docx",
+            "content_type": DOCX_CONTENT_TYPE,
+        }
+    return {"filename": filename_for(round_), "content_type": "application/pdf"}
+
+
 def frozen_documents(round_: FollowUpRound) -> list[DocumentSpec]:
-    return [DocumentSpec(frozen_key(LABEL, round_.pk, "rapport"), filename_for(round_), _renderer(round_))]
+    return [
+        DocumentSpec(
+            frozen_key(LABEL, round_.pk, kind), render=_renderer(round_, kind), **_spec_fields(round_, kind)
+        )
+        for kind in KINDS
+    ]
 
 
-def report_document(round_: FollowUpRound) -> RenderedDocument:
-    """The report as a PDF: rendered while the round is open, the stored bytes once it is closed."""
+def document(round_: FollowUpRound, kind: str) -> RenderedDocument:
+    """PDF or Word: rendered for a draft (once per version), the stored bytes once it is frozen."""
     return document_for(
         label=LABEL,
         pk=round_.pk,
-        kind="rapport",
+        kind=kind,
         frozen=round_.is_closed,
-        filename=filename_for(round_),
-        render=_renderer(round_),
+        render=_renderer(round_, kind),
         versions=lambda: draft_versions(round_),
+        **_spec_fields(round_, kind),
     )
+
+
+def report_document(round_: FollowUpRound) -> RenderedDocument:
+    return document(round_, "rapport")
 
 
 def register() -> None:

@@ -16,3 +16,11 @@ def round_pdf(request, pk):
     """404 unless the user sees the round; 403 unless they may export its plan's organisation."""
     round_ = round_for(request.user, pk, Perm.EXPORT)
     return document_response(request, pdf.report_document(round_))
+
+
+@login_required
+@require_safe
+def round_docx(request, pk):
+    """The report as Word, with the same checks as its PDF."""
+    round_ = round_for(request.user, pk, Perm.EXPORT)
+    return document_response(request, pdf.document(round_, "rapport.docx"))

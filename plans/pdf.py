@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from documents import registry
+from documents.docx import DOCX_CONTENT_TYPE
 from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
@@ -119,7 +120,11 @@ def decision_basis(revision: PlanRevision, memo: CaseMemo) -> list[str]:
             memo.prepared_on,
             memo.diary_number or revision.diary_number,
         ),
-        _dated(f"Tjänsteutlåtande, {memo.official_name}", memo.prepared_on, memo.diary_number),
+        _dated(
+            ", ".join(filter(None, ["Tjänsteutlåtande", memo.official_name])),
+            memo.prepared_on,
+            memo.diary_number,
+        ),
     ]
     picture = revision.situation_picture
     if picture is not None:
@@ -175,12 +180,27 @@ def case_context(revision: PlanRevision) -> dict:
 
 
 LABEL = "plans.PlanRevision"
-KINDS = {"plan": PLAN_TEMPLATE, "beslutsforslag": CASE_TEMPLATE}
+# The documents of a revision: "plan" and "beslutsforslag" (the ärende) as PDF, and both as Word.
+KINDS = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx")
 
 
 def _renderer(revision: PlanRevision, kind: str):
-    build = (lambda: plan_context(revision)) if kind == "plan" else (lambda: case_context(revision))
-    return pdf_renderer(KINDS[kind], build)
+    from . import docx
+
+    base, _, extension = kind.partition(".")
+    build = (lambda: plan_context(revision)) if base == "plan" else (lambda: case_context(revision))
+    if extension == "docx":
+        write = docx.plan_docx if base == "plan" else docx.case_docx
+        return lambda: write(build())
+    return pdf_renderer(PLAN_TEMPLATE if base == "plan" else CASE_TEMPLATE, build)
+
+
+def _spec_fields(revision: PlanRevision, kind: str) -> dict:
+    base, _, extension = kind.partition(".")
+    return {
+        "filename": filename_for(revision, case=base == "beslutsforslag", extension=extension or "pdf"),
+        "content_type": DOCX_CONTENT_TYPE if extension == "docx" else "application/pdf",
+    }
 
 
 def draft_versions(revision: PlanRevision) -> tuple:
@@ -207,37 +227,38 @@ def draft_versions(revision: PlanRevision) -> tuple:
 
 
 def frozen_documents(revision: PlanRevision) -> list[DocumentSpec]:
-    """The documents stored when the revision is adopted: the plan and its beslutsförslag."""
+    """The documents stored when the revision is adopted: the plan and its ärende, PDF and Word."""
     return [
         DocumentSpec(
             key=frozen_key(LABEL, revision.pk, kind),
-            filename=filename_for(revision, case=kind == "beslutsforslag"),
             render=_renderer(revision, kind),
+            **_spec_fields(revision, kind),
         )
         for kind in KINDS
     ]
 
 
-def _document(revision: PlanRevision, kind: str) -> RenderedDocument:
+def document(revision: PlanRevision, kind: str) -> RenderedDocument:
+    """One of KINDS: rendered for a draft (once per version), the stored bytes of an adopted revision."""
     return document_for(
         label=LABEL,
         pk=revision.pk,
         kind=kind,
         frozen=revision.is_frozen,
-        filename=filename_for(revision, case=kind == "beslutsforslag"),
         render=_renderer(revision, kind),
         versions=lambda: draft_versions(revision),
+        **_spec_fields(revision, kind),
     )
 
 
 def revision_document(revision: PlanRevision) -> RenderedDocument:
     """The plan revision as a PDF: rendered for a draft, the stored bytes of an adopted revision."""
-    return _document(revision, "plan")
+    return document(revision, "plan")
 
 
 def case_document(revision: PlanRevision) -> RenderedDocument:
     """The beslutsförslag for adopting `revision`."""
-    return _document(revision, "beslutsforslag")
+    return document(revision, "beslutsforslag")
 
 
 def register() -> None:

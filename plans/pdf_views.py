@@ -1,4 +1,4 @@
-"""Downloads of nämnd-ready PDF documents for a plan revision."""
+"""Downloads of the nämnd documents of a plan revision (PDF and Word)."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
@@ -33,3 +33,17 @@ def revision_pdf(request, pk):
 def revision_case_pdf(request, pk):
     revision = _exportable_revision(request, pk)
     return document_response(request, pdf.case_document(revision))
+
+
+@login_required
+@require_safe
+def revision_docx(request, pk):
+    revision = _exportable_revision(request, pk)
+    return document_response(request, pdf.document(revision, "plan.docx"))
+
+
+@login_required
+@require_safe
+def revision_case_docx(request, pk):
+    revision = _exportable_revision(request, pk)
+    return document_response(request, pdf.document(revision, "beslutsforslag.docx"))

@@ -62,4 +62,14 @@ urlpatterns = [
         pdf_views.revision_case_pdf,
         name="revision_case_pdf",
     ),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/handlingsplan.docx",
+        pdf_views.revision_docx,
+        name="revision_docx",
+    ),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/beslutsforslag.docx",
+        pdf_views.revision_case_docx,
+        name="revision_case_docx",
+    ),
 ]

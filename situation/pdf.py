@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from documents import registry
+from documents.docx import DOCX_CONTENT_TYPE
 from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
@@ -104,6 +105,11 @@ def picture_context(picture: SituationPicture) -> dict:
         )
         if comparison.by_environment
         else "",
+        "chart_kind": mark_safe(  # noqa: S308
+            comparison_chart(comparison, by="kind", chart_id="pdf-chart-kind", font_family=PDF_FONTS)
+        )
+        if comparison.by_kind
+        else "",
     }
 
 
@@ -127,27 +133,52 @@ def draft_versions(picture: SituationPicture) -> tuple:
     )
 
 
-def _renderer(picture: SituationPicture):
+KINDS = ("lagesbild", "lagesbild.docx")
+
+
+def _renderer(picture: SituationPicture, kind: str = "lagesbild"):
+    from .docx import picture_docx
+
+    if kind.endswith(".docx"):
+        return lambda: picture_docx(picture_context(picture))
     return pdf_renderer(TEMPLATE, lambda: picture_context(picture))
+
+
+def _spec_fields(picture: SituationPicture, kind: str) -> dict:
+    if kind.endswith(".docx"):
+        return {
+            "filename": filename_for(picture).removesuffix(".pdf") + ".docx",
+            "content_type": DOCX_CONTENT_TYPE,
+        }
+    return {"filename": filename_for(picture), "content_type": "application/pdf"}
 
 
 def frozen_documents(picture: SituationPicture) -> list[DocumentSpec]:
     return [
-        DocumentSpec(frozen_key(LABEL, picture.pk, "lagesbild"), filename_for(picture), _renderer(picture))
+        DocumentSpec(
+            frozen_key(LABEL, picture.pk, kind),
+            render=_renderer(picture, kind),
+            **_spec_fields(picture, kind),
+        )
+        for kind in KINDS
     ]
 
 
-def picture_document(picture: SituationPicture) -> RenderedDocument:
-    """The lägesbild as a PDF: rendered for a draft, the stored bytes once it is fastställd."""
+def document(picture: SituationPicture, kind: str) -> RenderedDocument:
+    """PDF or Word: rendered for a draft (once per version), the stored bytes once it is frozen."""
     return document_for(
         label=LABEL,
         pk=picture.pk,
-        kind="lagesbild",
+        kind=kind,
         frozen=picture.is_frozen,
-        filename=filename_for(picture),
-        render=_renderer(picture),
+        render=_renderer(picture, kind),
         versions=lambda: draft_versions(picture),
+        **_spec_fields(picture, kind),
     )
+
+
+def picture_document(picture: SituationPicture) -> RenderedDocument:
+    return document(picture, "lagesbild")
 
 
 def register() -> None:

@@ -21,3 +21,14 @@ def picture_pdf(request, pk):
     )
     access.require(request.user, Perm.EXPORT, picture.organisation)
     return document_response(request, pdf.picture_document(picture))
+
+
+@access.holders_of(Perm.VIEW_SITUATION)
+@require_safe
+def picture_docx(request, pk):
+    """The lägesbild as Word, with the same checks as its PDF."""
+    picture = get_object_or_404(
+        SituationPicture.objects.visible_to(request.user).select_related("organisation"), pk=pk
+    )
+    access.require(request.user, Perm.EXPORT, picture.organisation)
+    return document_response(request, pdf.document(picture, "lagesbild.docx"))
