@@ -13,9 +13,10 @@ from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
-from documents.services import RenderedDocument
+from documents.services import RenderedDocument, draft_content
 
 from . import cases
+from .compare import compare_revisions
 from .models import Activity, CaseMemo, Chapter, PlanRevision, Routine
 
 PLAN_TEMPLATE = "pdf/plan_revision.html"
@@ -60,6 +61,15 @@ def plan_context(revision: PlanRevision) -> dict:
     ]
     if routines:
         toc.append({"anchor": "rutiner", "number": len(chapters) + 1, "heading": "Rutiner"})
+    redline = redline_for(revision)
+    if redline is not None:
+        toc.append(
+            {
+                "anchor": "andringar",
+                "number": "",
+                "heading": "Bilaga: Ändringar sedan föregående antagna version",
+            }
+        )
     return {
         "header": header,
         "cover": {
@@ -74,7 +84,37 @@ def plan_context(revision: PlanRevision) -> dict:
         "adoption_line": adoption_line,
         "chapters": chapters,
         "routines": routines,
+        "redline": redline,
     }
+
+
+def redline_for(revision: PlanRevision):
+    """The draft's changes since the adopted revision it was copied from, or None (adopted documents
+    carry no appendix: they are the decision, not a proposal)."""
+    previous = revision.copied_from
+    if revision.is_frozen or previous is None or not previous.is_frozen:
+        return None
+    return compare_revisions(revision, previous)
+
+
+def redline_context(revision: PlanRevision, other: PlanRevision) -> dict:
+    """Context of pdf/revision_redline.html: the comparison page as a document of its own."""
+    organisation = revision.plan.organisation
+    comparison = compare_revisions(revision, other)
+    title = f"Ändringar i {revision.plan.title.lower()} {comparison.newer.year}"
+    header = DocumentHeader(
+        title=f"{title} – {organisation.name}",
+        document_type="JÄMFÖRELSE",
+        organisation_lines=organisation_lines(organisation),
+        date=timezone.localdate(),
+        diary_number=comparison.newer.diary_number,
+        subtitle=f"{comparison.older.year} och {comparison.newer.year}",
+        is_draft=not comparison.newer.is_frozen,
+        draft_note="UTKAST – jämförelsen gäller ett utkast.",
+        subject=title,
+        keywords=["jämförelse", "handlingsplan", organisation.name],
+    )
+    return {"header": header, "organisation": organisation, "redline": comparison}
 
 
 def _cover_rows(revision: PlanRevision, adoption_line: str) -> list[tuple[str, str, str]]:
@@ -259,6 +299,22 @@ def revision_document(revision: PlanRevision) -> RenderedDocument:
 def case_document(revision: PlanRevision) -> RenderedDocument:
     """The beslutsförslag for adopting `revision`."""
     return document(revision, "beslutsforslag")
+
+
+REDLINE_TEMPLATE = "pdf/revision_redline.html"
+
+
+def redline_document(revision: PlanRevision, other: PlanRevision) -> RenderedDocument:
+    """The comparison page as a PDF, rendered at most once per version of the two revisions."""
+    older, newer = sorted([revision, other], key=lambda r: (r.year, r.pk))
+    organisation = ascii_filename_part(revision.plan.organisation.short_name, fallback="organisation")
+    content = draft_content(
+        key=f"{LABEL}:{revision.pk}:jamforelse:{other.pk}",
+        versions=(draft_versions(revision), draft_versions(other)),
+        render=pdf_renderer(REDLINE_TEMPLATE, lambda: redline_context(revision, other)),
+    )
+    filename = f"Andringar-Handlingsplan-VBE-{organisation}-{older.year}-{newer.year}.pdf"
+    return RenderedDocument(content, filename, frozen=False)
 
 
 def register() -> None:

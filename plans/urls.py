@@ -23,6 +23,11 @@ urlpatterns = [
     path("handlingsplaner/revideringar/<int:pk>/historik/", views.revision_history, name="revision_history"),
     path("handlingsplaner/revideringar/<int:pk>/jamfor/", views.revision_compare, name="revision_compare"),
     path(
+        "handlingsplaner/revideringar/<int:pk>/jamforelse.pdf",
+        pdf_views.revision_compare_pdf,
+        name="revision_compare_pdf",
+    ),
+    path(
         "handlingsplaner/revideringar/<int:revision_pk>/kapitel/nytt/",
         views.chapter_create,
         name="chapter_create",

@@ -207,6 +207,8 @@ BUILDERS = {
     "plans:revision_history@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_compare": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_compare@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_compare_pdf": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_compare_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:chapter_create": lambda side: {"revision_pk": side.draft_revision.pk},
     "plans:chapter_create@frozen": lambda side: {"revision_pk": side.adopted_revision.pk},
     "plans:chapter_edit": lambda side: {"pk": side.chapter.pk},

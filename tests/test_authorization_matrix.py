@@ -142,6 +142,8 @@ MATRIX = {
     "plans:revision_case_pdf":                 (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
     "plans:revision_case_pdf@frozen":          (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "plans:revision_compare":                  (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
+    "plans:revision_compare_pdf":              (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
+    "plans:revision_compare_pdf@frozen":       (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "plans:revision_compare@frozen":           (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "plans:revision_detail":                   (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
     "plans:revision_detail@frozen":            (LOGIN,   OK,      OK,      OK,      OK,      MISSING, OK),
