@@ -54,13 +54,19 @@ def _keys():
     return set(StoredDocument.objects.values_list("key", flat=True))
 
 
+def _revision_keys(pk):
+    """Every document of a revision: the plan and its ärende, as PDF and as Word."""
+    kinds = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx")
+    return {f"plans.PlanRevision:{pk}:{kind}" for kind in kinds}
+
+
 def test_adoption_stores_every_document_before_anyone_downloads(
     secretary, draft, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         _adopt(draft, secretary)
     assert len(callbacks) == 1
-    assert _keys() == {f"plans.PlanRevision:{draft.pk}:plan", f"plans.PlanRevision:{draft.pk}:beslutsforslag"}
+    assert _keys() == _revision_keys(draft.pk)
 
 
 def test_nothing_is_rendered_unless_the_adoption_commits(
@@ -99,7 +105,9 @@ def test_fastställd_lägesbild_and_closed_round_store_their_documents(
         followup_services.close_round(round=round_, by=coordinator)
     assert _keys() == {
         f"situation.SituationPicture:{picture.pk}:lagesbild",
+        f"situation.SituationPicture:{picture.pk}:lagesbild.docx",
         f"followup.FollowUpRound:{round_.pk}:rapport",
+        f"followup.FollowUpRound:{round_.pk}:rapport.docx",
     }
 
 
@@ -169,16 +177,13 @@ def test_the_command_makes_what_is_missing_and_never_replaces_what_is_stored(com
     assert "saknas: plans.PlanRevision" in capsys.readouterr().out and _keys() == set()
     call_command("render_documents")
     stored = {d.key: d.sha256 for d in StoredDocument.objects.all()}
-    assert set(stored) == {
-        f"plans.PlanRevision:{adopted.pk}:plan",
-        f"plans.PlanRevision:{adopted.pk}:beslutsforslag",
-    }
+    assert set(stored) == _revision_keys(adopted.pk)
     call_command("render_documents")
     assert {d.key: d.sha256 for d in StoredDocument.objects.all()} == stored
     call_command("render_documents", "--verify")
-    assert "2 lagrade dokument stämmer" in capsys.readouterr().out
+    assert "4 lagrade dokument stämmer" in capsys.readouterr().out
     tampered = StoredDocument.objects.first()
     tampered.content = b"%PDF-1 forfalskad"
     tampered.save()
-    with pytest.raises(CommandError, match="1 av 2 lagrade dokument stämmer inte"):
+    with pytest.raises(CommandError, match="1 av 4 lagrade dokument stämmer inte"):
         call_command("render_documents", "--verify")

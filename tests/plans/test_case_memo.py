@@ -107,7 +107,9 @@ def test_two_users_download_the_same_frozen_arende_and_plan(
             by=secretary,
         )
     # The documents exist before anyone downloads them.
-    assert StoredDocument.objects.filter(key__startswith=f"plans.PlanRevision:{draft.pk}:").count() == 2
+    assert (
+        StoredDocument.objects.filter(key__startswith=f"plans.PlanRevision:{draft.pk}:").count() == 4
+    )  # PDF and Word
     downloads = {}
     for user in (secretary, central):
         client.force_login(user)
