@@ -28,7 +28,7 @@ def _safe_filename(filename: str) -> str:
 def document_response(request, document: RenderedDocument) -> HttpResponse:
     """The document as a download; while a frozen one is still being rendered, a Swedish page saying so.
 
-    A draft changes with every edit; frozen bytes never do, but stay private.
+    Never kept in a cache: frozen bytes never change, but they are restricted.
     """
     if document.pending:
         response = TemplateResponse(
@@ -42,5 +42,5 @@ def document_response(request, document: RenderedDocument) -> HttpResponse:
         return response
     response = HttpResponse(document.content, content_type=document.content_type)
     response["Content-Disposition"] = f'attachment; filename="{_safe_filename(document.filename)}"'
-    response["Cache-Control"] = "private, max-age=3600" if document.frozen else "private, no-store"
+    response["Cache-Control"] = "private, no-store"
     return response
