@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from documents.tasks import render_when_committed
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
@@ -136,7 +137,9 @@ def close_round(*, round, by) -> FollowUpRound:
     current.closed_by = by
     current.closed_at = timezone.now()
     current.version += 1
-    return editing.save_tracked(current, by=by, reason="Uppföljning stängd")
+    closed = editing.save_tracked(current, by=by, reason="Uppföljning stängd")
+    render_when_committed("followup.FollowUpRound", closed.pk)
+    return closed
 
 
 @transaction.atomic

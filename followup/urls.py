@@ -12,6 +12,7 @@ urlpatterns = [
     path("uppfoljning/<int:pk>/", views.round_detail, name="round_detail"),
     path("uppfoljning/<int:pk>/rapport/", views.round_report, name="round_report"),
     path("uppfoljning/<int:pk>/rapport.pdf", pdf_views.round_pdf, name="round_pdf"),
+    path("uppfoljning/<int:pk>/rapport.docx", pdf_views.round_docx, name="round_docx"),
     path("uppfoljning/<int:pk>/export.xlsx", views.round_export, name="round_export"),
     path("uppfoljning/<int:pk>/kommentar/", views.round_comment, name="round_comment"),
     path("uppfoljning/<int:pk>/stang/", views.round_close, name="round_close"),

@@ -10,6 +10,7 @@ refused with `EditConflict`, which says what the other person changed.
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from documents.tasks import render_when_committed
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
@@ -185,7 +186,10 @@ def adopt_revision(*, revision, decided_by, decided_on, paragraph, diary_number,
     revision.paragraph = paragraph
     revision.diary_number = diary_number
     revision.version += 1
-    return _save(revision, by=by, reason=f"Antagen {decided_on:%Y-%m-%d} § {paragraph}")
+    adopted = _save(revision, by=by, reason=f"Antagen {decided_on:%Y-%m-%d} § {paragraph}")
+    # The documents are made now, from what was decided, not at someone's first download.
+    render_when_committed("plans.PlanRevision", adopted.pk)
+    return adopted
 
 
 @transaction.atomic

@@ -17,12 +17,20 @@ urlpatterns = [
         "handlingsplaner/revideringar/<int:pk>/sammantrade/", placement.revision_place, name="revision_place"
     ),
     path(
+        "handlingsplaner/revideringar/<int:pk>/arende/", views.revision_case_edit, name="revision_case_edit"
+    ),
+    path(
         "handlingsplaner/revideringar/<int:pk>/starta-revidering/",
         views.revision_start_next,
         name="revision_start_next",
     ),
     path("handlingsplaner/revideringar/<int:pk>/historik/", views.revision_history, name="revision_history"),
     path("handlingsplaner/revideringar/<int:pk>/jamfor/", views.revision_compare, name="revision_compare"),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/jamforelse.pdf",
+        pdf_views.revision_compare_pdf,
+        name="revision_compare_pdf",
+    ),
     path(
         "handlingsplaner/revideringar/<int:revision_pk>/kapitel/nytt/",
         views.chapter_create,
@@ -65,5 +73,15 @@ urlpatterns = [
         "handlingsplaner/revideringar/<int:pk>/beslutsforslag.pdf",
         pdf_views.revision_case_pdf,
         name="revision_case_pdf",
+    ),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/handlingsplan.docx",
+        pdf_views.revision_docx,
+        name="revision_docx",
+    ),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/beslutsforslag.docx",
+        pdf_views.revision_case_docx,
+        name="revision_case_docx",
     ),
 ]

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from documents.http import pdf_response
+from documents.http import document_response
 from organisations.models import Organisation
 from plans import pdf
 from plans.models import Activity, PlanRevision, Routine
@@ -68,7 +68,7 @@ def revision_pdf(request, pk, revision_pk):
     revision = _revision(_organisation(pk), revision_pk)
     if not revision.is_frozen:
         raise Http404
-    return pdf_response(pdf.revision_document(revision, by=None))
+    return document_response(request, pdf.revision_document(revision))
 
 
 @require_safe

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from documents.tasks import render_when_committed
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
@@ -163,6 +164,7 @@ def establish_picture(*, picture: SituationPicture, by) -> SituationPicture:
     locked.established_at = timezone.now()
     locked.established_by = by
     _save(locked, "Lägesbilden fastställdes", by=by)
+    render_when_committed("situation.SituationPicture", locked.pk)
     return locked
 
 

@@ -7,7 +7,7 @@ needs an object the world does not have yet, append a function to `WORLD_EXTENSI
 each side (see `_plans` below for the shape).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -155,6 +155,25 @@ def _public(side: SimpleNamespace, canary: str) -> None:
 WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public]
 
 
+def _stored_documents(side: SimpleNamespace, canary: str) -> None:
+    """The frozen objects' documents, stored as the task stores them when the object freezes (small
+    stand-in bytes: the matrix is about who gets them, not about their layout)."""
+    from documents import registry
+    from documents.services import store_frozen
+
+    frozen = {
+        "plans.PlanRevision": side.adopted_revision,
+        "followup.FollowUpRound": side.closed_round,
+        "situation.SituationPicture": side.established_picture,
+    }
+    for label, instance in frozen.items():
+        for spec in registry.source(label).documents(instance):
+            store_frozen(replace(spec, render=lambda: b"%PDF-1.7 lagrat i testvarlden"))
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _stored_documents]
+
+
 class World:
     """Own organisation (`committee` with its unit) with every role, and a foreign municipality.
 
@@ -211,6 +230,8 @@ BUILDERS = {
     "plans:plan_detail": lambda side: {"pk": side.plan.pk},
     "plans:revision_detail": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_detail@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_case_edit": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_case_edit@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_edit": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_edit@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_adopt": lambda side: {"pk": side.draft_revision.pk},
@@ -220,6 +241,8 @@ BUILDERS = {
     "plans:revision_history@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_compare": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_compare@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_compare_pdf": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_compare_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:chapter_create": lambda side: {"revision_pk": side.draft_revision.pk},
     "plans:chapter_create@frozen": lambda side: {"revision_pk": side.adopted_revision.pk},
     "plans:chapter_edit": lambda side: {"pk": side.chapter.pk},
@@ -250,6 +273,10 @@ BUILDERS = {
     "plans:revision_import@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_pdf": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_docx": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_docx@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_case_docx": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_case_docx@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_case_pdf": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_case_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:routine_detail": lambda side: {"pk": side.routine.pk},
@@ -259,6 +286,8 @@ BUILDERS = {
     "followup:round_report": lambda side: {"pk": side.round.pk},
     "followup:round_pdf": lambda side: {"pk": side.round.pk},
     "followup:round_pdf@frozen": lambda side: {"pk": side.closed_round.pk},
+    "followup:round_docx": lambda side: {"pk": side.round.pk},
+    "followup:round_docx@frozen": lambda side: {"pk": side.closed_round.pk},
     "followup:round_export": lambda side: {"pk": side.round.pk},
     "followup:round_comment": lambda side: {"pk": side.round.pk},
     "followup:round_comment@frozen": lambda side: {"pk": side.closed_round.pk},
@@ -272,6 +301,8 @@ BUILDERS = {
     "situation:picture_detail@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_pdf": lambda side: {"pk": side.picture.pk},
     "situation:picture_pdf@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_docx": lambda side: {"pk": side.picture.pk},
+    "situation:picture_docx@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_edit": lambda side: {"pk": side.picture.pk},
     "situation:picture_edit@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_establish": lambda side: {"pk": side.picture.pk},

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    *(["django_rq", "django_tasks_rq"] if os.environ.get("TASKS_BACKEND") == "rq" else []),
     "vbe_portal",
     "organisations",
     "meetings",
@@ -223,6 +226,26 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Background work (rendering a frozen object's documents): Django's task framework as backported for
+# 5.2 (django-tasks). "database" (default) keeps the queue in our own database, run by
+# `manage.py db_worker`; "rq" uses Redis (TASKS_REDIS_URL, else REDIS_URL) and `manage.py rqworker --job-class
+# django_tasks_rq.Job`; "immediate" runs a task at once in the enqueuing process (the tests).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND måste vara ett av {', '.join(_TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+RQ_QUEUES = {
+    "default": {
+        "URL": os.environ.get("TASKS_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": 600,
+    }
+}
 
 LOGGING = {
     "version": 1,

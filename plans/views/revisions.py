@@ -194,8 +194,9 @@ def revision_history(request, pk):
     )
 
 
-@login_required
-def revision_compare(request, pk):
+def compared_revisions(request, pk):
+    """The revision, the other revisions the user may compare it with, and the chosen one (`?med=`,
+    else the one it was copied from, else the nearest earlier one)."""
     revision = _revision(request, pk)
     access.require(request.user, Perm.VIEW_DRAFT, revision.plan.organisation)
     others = list(
@@ -216,6 +217,12 @@ def revision_compare(request, pk):
             or next((r for r in others if r.year < revision.year), None)
             or (others[0] if others else None)
         )
+    return revision, others, other
+
+
+@login_required
+def revision_compare(request, pk):
+    revision, others, other = compared_revisions(request, pk)
     comparison = compare_revisions(revision, other) if other else None
     return render(
         request,

@@ -62,6 +62,8 @@ PAGES = [
     ("revidering utkast", _pk("plans:revision_detail", lambda w: w.own.draft_revision.pk), READERS_OF_DRAFTS),
     ("revidering antagen", _pk("plans:revision_detail", lambda w: w.own.adopted_revision.pk), (COORD, STAFF)),
     ("revideringens uppgifter", _pk("plans:revision_edit", lambda w: w.own.draft_revision.pk), (COORD,)),
+    ("ärendet", _pk("plans:revision_case_edit", lambda w: w.own.draft_revision.pk), (COORD,)),
+    ("ärendet med fel", _pk("plans:revision_case_edit", lambda w: w.own.draft_revision.pk), (COORD,), SUBMIT),
     ("anta revidering", _pk("plans:revision_adopt", lambda w: w.own.draft_revision.pk), (SECR,)),
     (
         "anta revidering med fel",

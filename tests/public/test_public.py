@@ -74,7 +74,7 @@ def test_the_pdf_is_the_stored_document(client, published, committee):
     adopted, _ = published
     response = client.get(reverse("public:revision_pdf", args=[committee.pk, adopted.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    stored = StoredDocument.objects.get()
+    stored = StoredDocument.objects.get(key=f"plans.PlanRevision:{adopted.pk}:plan")
     assert response.content == bytes(stored.content)
     assert (
         client.get(reverse("public:revision_pdf", args=[committee.pk, adopted.pk])).content
