@@ -134,3 +134,32 @@ def test_the_editing_page_fits_a_phone(page, log_in_as, coordinator, long_draft)
         assert _inside_viewport(control, 375)
     page.evaluate("window.scrollTo(0, document.querySelector('.activity-cards').offsetTop - 60)")
     _screenshot(page, "redigering-375.png")
+
+
+def test_the_staff_catalogue_stacks_into_cards_on_a_phone(page, log_in_as, staff, committee, unit):
+    plan = ActionPlanFactory(organisation=committee)
+    revision = PlanRevisionFactory(plan=plan, year=2019, adopted=True)
+    chapter = ChapterFactory(revision=revision, heading="Förebyggande arbete", kind=Chapter.Kind.PREVENTIVE)
+    for number in range(1, 6):
+        ActivityFactory(
+            chapter=chapter,
+            order=number,
+            text=f"Föräldrastödsprogram {number} med kompetensutveckling för fritidsledare",
+            responsible=RESPONSIBLE,
+            partners=PARTNERS,
+            timing="HT 2022 – VT 2023",
+        )
+    page.set_viewport_size({"width": 375, "height": 812})
+    log_in_as(staff)
+    page.goto("/aktiviteter/", timeout=20000)  # the busiest page; a loaded CI machine is slow
+    assert _no_sideways_scroll(page)
+    cells = page.locator("table.catalogue tbody tr").first.locator("td")
+    expect(cells).to_have_count(7)
+    for index in range(7):
+        # A stacked cell spans the card: words are never broken letter by letter in a sliver of a column.
+        assert cells.nth(index).bounding_box()["width"] > 250
+    expect(cells.nth(3)).to_have_attribute("data-label", "Ansvarig")  # shown as "Ansvarig:" before the text
+    page.evaluate(
+        "window.scrollTo(0, document.querySelector('table.catalogue').getBoundingClientRect().top + window.scrollY)"
+    )
+    _screenshot(page, "katalog-375.png")
