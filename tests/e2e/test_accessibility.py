@@ -189,7 +189,7 @@ WIDEST = """() => {
     .filter(el => el.getBoundingClientRect().right > limit + 1)
     .filter(el => !el.parentElement || el.parentElement.getBoundingClientRect().right <= limit + 1)
     .slice(0, 3)
-    .map(el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '')
+    .map(el => el.tagName.toLowerCase() + '.' + String(el.className).split(' ').join('.')
       + ' ' + Math.round(el.getBoundingClientRect().right) + 'px');
 }"""
 

@@ -158,8 +158,8 @@ def test_the_staff_catalogue_stacks_into_cards_on_a_phone(page, log_in_as, staff
     for index in range(7):
         # A stacked cell spans the card: words are never broken letter by letter in a sliver of a column.
         assert cells.nth(index).bounding_box()["width"] > 250
-    expect(cells.nth(3)).to_have_attribute("data-label", "Ansvarig")  # shown as "Ansvarig:" before the text
-    page.evaluate(
-        "window.scrollTo(0, document.querySelector('table.catalogue').getBoundingClientRect().top + window.scrollY)"
-    )
+    # Each cell shows its column's name before the text ("Ansvarig: …").
+    expect(cells.nth(3)).to_have_attribute("data-label", "Ansvarig")
+    table = page.locator("table.catalogue")
+    table.evaluate("t => window.scrollTo(0, t.getBoundingClientRect().top + scrollY)")
     _screenshot(page, "katalog-375.png")
