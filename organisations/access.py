@@ -9,6 +9,7 @@ descendants (a central samordnare reads every committee below the city).
     access.organisations_for(user, Perm.VIEW_SITUATION) -> Organisation QuerySet (usable as a subquery)
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import wraps
@@ -167,3 +168,68 @@ def holders_of(perm: Perm):
         return wrapper
 
     return decorator
+
+
+# --- object-level questions: "may this user do ACTION to THIS object" -------------------------------
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    CHANGE = "change"  # edit the object, add, move or remove its parts
+    DELETE = "delete"
+    DECIDE = "decide"  # adopt a revision, fastställ a lägesbild, close a round
+    REPORT = "report"  # report on a follow-up entry
+    EXPORT = "export"  # download its documents and spreadsheets
+    CONTINUE = "continue"  # start next year's draft from it (reads the object, writes a new one)
+
+
+WRITE_ACTIONS = frozenset({Action.CHANGE, Action.DELETE, Action.DECIDE, Action.REPORT})
+
+
+class Frozen(PermissionDenied):
+    """A write to an object whose state forbids every write (adopted, fastställd, closed)."""
+
+    def __init__(self, message: str = "Det här är fastställt och kan inte längre ändras."):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What an object answers about itself: `grants[action]` lists (perm, organisation) pairs, any one
+    of which allows the action; `frozen` refuses every write action for everyone, superuser included.
+    `frozen_error()` builds the app's own exception (a subclass of `Frozen`) with its Swedish wording."""
+
+    grants: dict
+    frozen: bool = False
+    frozen_error: Callable[[], Frozen] | None = None
+
+
+def policy_of(obj) -> Policy:
+    return obj.access_policy()
+
+
+def _granted(user, action, policy) -> bool:
+    return any(has_perm(user, perm, organisation) for perm, organisation in policy.grants.get(action, ()))
+
+
+def can(user, action: Action, obj) -> bool:
+    """The one object-level question: the user's role where the object lives, and the object's state."""
+    policy = policy_of(obj)
+    if action in WRITE_ACTIONS and policy.frozen:
+        return False
+    return _granted(user, action, policy)
+
+
+def require_can(user, action: Action, obj) -> None:
+    """PermissionDenied (403) for a role that may never do it; then the object's `Frozen` error (a
+    PermissionDenied too, with a Swedish message) for a write to a frozen object."""
+    policy = policy_of(obj)
+    if not _granted(user, action, policy):
+        raise PermissionDenied
+    if action in WRITE_ACTIONS and policy.frozen:
+        raise (policy.frozen_error or Frozen)()
+
+
+def is_frozen(obj) -> bool:
+    return policy_of(obj).frozen

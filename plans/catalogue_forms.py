@@ -4,14 +4,13 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from organisations.editing import VersionedForm
 
 from .exchange import MAX_IMPORT_BYTES
 from .models import Routine
 
 
-class RoutineForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class RoutineForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Routine
         fields = ["organisation", "kind", "title", "body", "contact"]
@@ -21,9 +20,7 @@ class RoutineForm(forms.ModelForm):
         if self.instance.pk:
             # A routine stays with its organisation; only its text changes.
             del self.fields["organisation"]
-            self.fields["version"].initial = self.instance.version
         else:
-            del self.fields["version"]
             orgs = access.organisations_for(user, Perm.EDIT_PLAN)
             self.fields["organisation"].queryset = orgs
             if len(orgs) == 1:

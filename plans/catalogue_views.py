@@ -8,15 +8,16 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
+from organisations.editing import EditConflict
 
 from . import exchange
 from .catalogue_forms import ImportForm, RoutineForm
 from .filters import ActivityFilter, RoutineFilter
 from .models import Activity, PlanRevision, Routine
 from .page_cache import cached_page
-from .routines import RoutineConflict, create_routine, update_routine
+from .routines import create_routine, update_routine
 
 PAGE_SIZE = 25
 
@@ -106,9 +107,10 @@ def revision_import(request, pk):
     revision = get_object_or_404(
         PlanRevision.objects.visible_to(request.user).select_related("plan__organisation"), pk=pk
     )
-    access.require(request.user, Perm.EDIT_PLAN, revision.plan.organisation)
     context = {"revision": revision, "headers": exchange.IMPORT_HEADERS}
-    if revision.is_frozen:
+    try:
+        access.require_can(request.user, Action.CHANGE, revision)
+    except access.Frozen:
         return render(request, "plans/revision_import.html", context | {"frozen": True}, status=403)
     form = ImportForm(request.POST or None, request.FILES or None)
     status = 200
@@ -182,20 +184,23 @@ def routine_edit(request, pk):
     routine = get_object_or_404(
         Routine.objects.visible_to(request.user).select_related("organisation"), pk=pk
     )
-    access.require(request.user, Perm.EDIT_PLAN, routine.organisation)
+    access.require_can(request.user, Action.CHANGE, routine)
     form = RoutineForm(request.POST or None, instance=routine, user=request.user)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            data = dict(form.cleaned_data)
-            expected = data.pop("version") or 0
             try:
-                routine = update_routine(routine=routine, expected_version=expected, by=request.user, **data)
-            except RoutineConflict as conflict:
-                form.add_error(None, str(conflict))
+                routine = update_routine(
+                    routine=routine,
+                    version=form.cleaned_data["version"],
+                    by=request.user,
+                    **form.edited_values(),
+                )
+            except EditConflict as conflict:
+                form = RoutineForm.after_conflict(form, conflict, user=request.user)
                 context = {"form": form, "routine": routine, "conflict": conflict}
-                return render(request, "plans/routine_form.html", context, status=409)
+                return render(request, "plans/routine_form.html", context, status=editing.CONFLICT_STATUS)
             messages.success(request, "Rutinen är sparad.")
             return redirect(routine)
     return render(request, "plans/routine_form.html", {"form": form, "routine": routine}, status=status)

@@ -18,8 +18,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from simple_history.utils import bulk_create_with_history
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action
 
 from .models import Activity, Chapter, PlanRevision
 
@@ -140,10 +140,11 @@ def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by)
     semicolons or commas, UTF-8 with or without BOM. A chapter is matched by its heading (ignoring case)
     or created as an activity chapter at the end of the revision.
     """
-    access.require(by, Perm.EDIT_PLAN, revision.plan.organisation)
-    revision = PlanRevision.objects.select_for_update().get(pk=revision.pk)
-    if revision.is_frozen:
-        raise RevisionNotDraft("Revideringen är antagen och kan inte ändras.")
+    revision = editing.lock(revision, "plan__organisation")
+    try:
+        access.require_can(by, Action.CHANGE, revision)
+    except access.Frozen as frozen:
+        raise RevisionNotDraft(frozen.message) from frozen
     rows, errors = parse_csv(data)
     chapters = {chapter.heading.casefold(): chapter for chapter in revision.chapters.all()}
     errors += [

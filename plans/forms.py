@@ -2,6 +2,7 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from organisations.editing import VersionedForm
 from organisations.models import Organisation
 from situation.models import SituationPicture
 
@@ -19,17 +20,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class VersionField(forms.IntegerField):
-    """The version the user started from: the service refuses the save if someone saved since."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "error_messages",
-            {"required": "Formuläret saknar versionsuppgift. Ladda om sidan och försök igen."},
-        )
-        super().__init__(widget=forms.HiddenInput, min_value=1, **kwargs)
 
 
 class PlanCreateForm(forms.Form):
@@ -61,9 +51,8 @@ class PlanCreateForm(forms.Form):
         return cleaned
 
 
-class RevisionMetaForm(forms.ModelForm):
+class RevisionMetaForm(VersionedForm, forms.ModelForm):
     year = forms.IntegerField(label="År", min_value=2000, max_value=2100, error_messages=YEAR_ERRORS)
-    version = VersionField()
 
     class Meta:
         model = PlanRevision
@@ -80,11 +69,6 @@ class RevisionMetaForm(forms.ModelForm):
             )
         self.fields["situation_picture"].queryset = pictures.order_by("-year")
         self.fields["situation_picture"].empty_label = "Ingen vald"
-        if self.instance.pk:
-            # Editing: the starting version is what lets the service refuse a silent overwrite.
-            self.fields["version"].required = True
-            if not self.is_bound:
-                self.fields["version"].initial = self.instance.version
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -112,9 +96,7 @@ class AdoptionForm(forms.Form):
         return self.cleaned_data["paragraph"].strip().lstrip("§").strip()
 
 
-class ChapterForm(forms.ModelForm):
-    version = VersionField(required=False)
-
+class ChapterForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Chapter
         fields = ["heading", "kind", "body"]
@@ -124,18 +106,8 @@ class ChapterForm(forms.ModelForm):
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # Editing: the starting version is what lets the service refuse a silent overwrite.
-            self.fields["version"].required = True
-            if not self.is_bound:
-                self.fields["version"].initial = self.instance.version
 
-
-class ActivityForm(forms.ModelForm):
-    version = VersionField(required=False)
-
+class ActivityForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
@@ -165,11 +137,6 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = Organisation.objects.descendants_of(organisation)
         self.fields["responsible_unit"].empty_label = "Ingen vald"
-        if self.instance.pk:
-            # Editing: the starting version is what lets the service refuse a silent overwrite.
-            self.fields["version"].required = True
-            if not self.is_bound:
-                self.fields["version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()

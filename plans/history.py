@@ -1,7 +1,7 @@
 """Reading the django-simple-history records of plans: who changed what, field by field.
 
-Used by the history pages, and by the conflict check in services (what the other person changed
-since the version the user started from).
+Used by the history pages. The conflict check (what the other person changed since the version the
+user started from) lives in the edit kernel, organisations/editing.py.
 """
 
 import datetime
@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import CharField, Value
 
+from organisations.editing import FieldChange, user_label
 from organisations.models import Organisation
 
 from .models import Activity, Chapter, PlanRevision
@@ -28,14 +29,6 @@ MODELS = {"revision": PlanRevision, "chapter": Chapter, "activity": Activity}
 
 
 @dataclass
-class FieldChange:
-    name: str
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
 class HistoryEntry:
     kind: str
     kind_label: str
@@ -48,12 +41,6 @@ class HistoryEntry:
     changes: list[FieldChange] = field(default_factory=list)
     exists: bool = True
     is_move: bool = False
-
-
-def user_label(user) -> str:
-    if user is None:
-        return "okänd användare"
-    return user.get_full_name() or user.get_username()
 
 
 def _display(model, name, value, org_names) -> str:
@@ -115,17 +102,6 @@ def _org_names(raw_changes) -> dict:
     if not ids:
         return {}
     return dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name"))
-
-
-def changes_since(obj, version: int) -> tuple[list[FieldChange], str]:
-    """What changed on `obj` since the first record carrying `version`, and who saved the latest."""
-    records = list(obj.history.order_by("history_date", "history_id").select_related("history_user"))
-    start = next((r for r in records if r.version == version), None)
-    if start is None or not records:
-        return [], ""
-    current = records[-1]
-    raw = _field_changes(current, start)
-    return _format(type(obj), raw, _org_names(raw)), user_label(current.history_user)
 
 
 def _object_label(kind, record) -> str:

@@ -8,8 +8,10 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisations import access
-from organisations.access import Perm
+from organisations.access import Action, Perm
 from organisations.models import Organisation
+
+from .errors import RevisionFrozen
 
 
 class ActionPlanQuerySet(models.QuerySet):
@@ -41,6 +43,16 @@ class ActionPlan(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:plan_detail", args=[self.pk])
+
+    def access_policy(self) -> access.Policy:
+        org = self.organisation
+        return access.Policy(
+            grants={
+                Action.VIEW: [(Perm.VIEW_PLAN, org)],
+                Action.CHANGE: [(Perm.EDIT_PLAN, org)],
+                Action.CONTINUE: [(Perm.EDIT_PLAN, org)],
+            }
+        )
 
 
 class PlanRevisionQuerySet(models.QuerySet):
@@ -125,6 +137,24 @@ class PlanRevision(models.Model):
     def is_frozen(self) -> bool:
         return self.status != self.Status.DRAFT
 
+    def access_policy(self) -> access.Policy:
+        """Drafts are read by those who may see drafts; adopted and superseded ones by every plan reader.
+        Anything but a draft is frozen: no write for anyone, its chapters and activities included."""
+        org = self.plan.organisation
+        view = Perm.VIEW_DRAFT if self.status == self.Status.DRAFT else Perm.VIEW_PLAN
+        return access.Policy(
+            grants={
+                Action.VIEW: [(view, org), (Perm.VIEW_DRAFT, org)],
+                Action.CHANGE: [(Perm.EDIT_PLAN, org)],
+                Action.DELETE: [(Perm.EDIT_PLAN, org)],
+                Action.DECIDE: [(Perm.ADOPT, org)],
+                Action.EXPORT: [(Perm.EXPORT, org)],
+                Action.CONTINUE: [(Perm.EDIT_PLAN, org)] if self.status == self.Status.ADOPTED else [],
+            },
+            frozen=self.is_frozen,
+            frozen_error=lambda: RevisionFrozen(self),
+        )
+
     @property
     def adoption_line(self) -> str:
         """'Antagen av Skärholmens stadsdelsnämnd 2019-05-23 § 12, dnr 1.2.3-456/2019'."""
@@ -180,6 +210,9 @@ class Chapter(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:revision_detail", args=[self.revision_id]) + f"#kapitel-{self.pk}"
+
+    def access_policy(self) -> access.Policy:
+        return self.revision.access_policy()
 
     @property
     def has_activities(self) -> bool:
@@ -268,6 +301,9 @@ class Activity(models.Model):
     def get_absolute_url(self):
         return reverse("plans:activity_detail", args=[self.pk])
 
+    def access_policy(self) -> access.Policy:
+        return self.chapter.revision.access_policy()
+
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "Slutdatum kan inte ligga före startdatum."})
@@ -310,3 +346,13 @@ class Routine(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:routine_detail", args=[self.pk])
+
+    def access_policy(self) -> access.Policy:
+        org = self.organisation
+        return access.Policy(
+            grants={
+                Action.VIEW: [(Perm.VIEW_PLAN, org)],
+                Action.CHANGE: [(Perm.EDIT_PLAN, org)],
+                Action.DELETE: [(Perm.EDIT_PLAN, org)],
+            }
+        )

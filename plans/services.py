@@ -10,11 +10,14 @@ refused with `EditConflict`, which says what the other person changed.
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
+from organisations.editing import EditConflict
 
-from .history import changes_since
+from .errors import PlanError, RevisionFrozen
 from .models import ActionPlan, Activity, Chapter, PlanRevision
+
+__all__ = ["DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
 
 ACTIVITY_FIELDS = (
     "text",
@@ -28,24 +31,7 @@ ACTIVITY_FIELDS = (
     "follow_up_method",
 )
 CHAPTER_FIELDS = ("heading", "body", "kind")
-REVISION_META_FIELDS = ("year", "decided_by")
-
-
-class PlanError(Exception):
-    """A plan rule refused the change; `message` is Swedish and shown to the user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class RevisionFrozen(PlanError):
-    def __init__(self, revision):
-        super().__init__(
-            f"Revideringen {revision.year} är {revision.get_status_display().lower()} och kan inte ändras. "
-            "Ändringar görs i en ny revidering."
-        )
-        self.revision = revision
+REVISION_META_FIELDS = ("year", "decided_by", "situation_picture")
 
 
 class DraftExists(PlanError):
@@ -58,54 +44,18 @@ class DraftExists(PlanError):
         self.draft = draft
 
 
-class EditConflict(PlanError):
-    """Someone saved the object after the user opened it; `changes` lists what they changed."""
-
-    def __init__(self, *, what, changes, changed_by="", current_version=0):
-        who = changed_by or "någon annan"
-        super().__init__(
-            f"{what} har ändrats av {who} medan du redigerade. Dina ändringar har inte sparats. "
-            "Se vad som ändrats nedan; sparar du igen ersätts deras ändringar med dina."
-        )
-        self.what = what
-        self.changes = changes
-        self.changed_by = changed_by
-        self.current_version = current_version
+def _require(by, action, obj):
+    """The permission layer's object question: role first (403), then the object's state (frozen)."""
+    access.require_can(by, action, obj)
 
 
-def _ensure_draft(revision):
-    if revision.is_frozen:
-        raise RevisionFrozen(revision)
-
-
-def _save(obj, *, by, reason):
-    obj._change_reason = reason
-    obj._history_user = by
-    obj.save()
-    return obj
-
-
-def _delete(obj, *, by, reason):
-    obj._change_reason = reason
-    obj._history_user = by
-    obj.delete()
-
-
-def _check_version(obj, version, what):
-    """Refuse a save started from an older version, telling what changed since then."""
-    if version is None or int(version) == obj.version:
-        return
-    changes, changed_by = changes_since(obj, int(version))
-    raise EditConflict(what=what, changes=changes, changed_by=changed_by, current_version=obj.version)
+_save = editing.save_tracked
+_delete = editing.delete_tracked
 
 
 def _locked_revision(revision):
     # Lock only the revision row, not the plan and organisation joined for the permission check.
-    return (
-        PlanRevision.objects.select_for_update(of=("self",))
-        .select_related("plan__organisation")
-        .get(pk=revision.pk)
-    )
+    return editing.lock(revision, "plan__organisation")
 
 
 # --- plans and revisions ---------------------------------------------------------------------------
@@ -126,26 +76,28 @@ def create_plan(*, organisation, title, year, by):
 def update_revision_meta(*, revision, version, year, decided_by, by, situation_picture=None):
     """Change the year, the deciding body and the lägesbild of a draft."""
     revision = _locked_revision(revision)
-    access.require(by, Perm.EDIT_PLAN, revision.plan.organisation)
-    _ensure_draft(revision)
-    _check_version(revision, version, "Revideringens uppgifter")
+    _require(by, Action.CHANGE, revision)
+    editing.check_version(revision, version, what="Revideringens uppgifter", fields=REVISION_META_FIELDS)
     if PlanRevision.objects.filter(plan=revision.plan, year=year).exclude(pk=revision.pk).exists():
         raise PlanError(f"Det finns redan en revidering för {year} av den här handlingsplanen.")
     if situation_picture is not None and situation_picture.organisation_id != revision.plan.organisation_id:
         raise PlanError("Lägesbilden måste höra till samma organisation som handlingsplanen.")
-    revision.year = year
-    revision.decided_by = decided_by
-    revision.situation_picture = situation_picture
-    revision.version += 1
-    return _save(revision, by=by, reason="Revideringens uppgifter ändrade")
+    return editing.update(
+        revision,
+        data={"year": year, "decided_by": decided_by, "situation_picture": situation_picture},
+        version=version,
+        by=by,
+        reason="Revideringens uppgifter ändrade",
+        what="Revideringens uppgifter",
+        fields=REVISION_META_FIELDS,
+    )
 
 
 @transaction.atomic
 def adopt_revision(*, revision, decided_by, decided_on, paragraph, diary_number, by):
     """Record the nämnd's decision and freeze the revision; the previous adopted one is superseded."""
     revision = _locked_revision(revision)
-    access.require(by, Perm.ADOPT, revision.plan.organisation)
-    _ensure_draft(revision)
+    _require(by, Action.DECIDE, revision)
     if not decided_on or not paragraph:
         raise PlanError("Beslutsdatum och paragraf måste anges för att registrera beslutet.")
     previous = PlanRevision.objects.select_for_update().filter(
@@ -174,7 +126,7 @@ def start_next_revision(*, source, by):
     plan = source if isinstance(source, ActionPlan) else source.plan
     # Locking the plan row serialises two people pressing the button at once.
     plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=plan.pk)
-    access.require(by, Perm.EDIT_PLAN, plan.organisation)
+    _require(by, Action.CONTINUE, plan)
     draft = plan.revisions.filter(status=PlanRevision.Status.DRAFT).first()
     if draft is not None:
         raise DraftExists(draft)
@@ -234,8 +186,7 @@ def _next_order(queryset):
 @transaction.atomic
 def add_chapter(*, revision, heading, body="", kind=Chapter.Kind.PROSE, by):
     revision = _locked_revision(revision)
-    access.require(by, Perm.EDIT_PLAN, revision.plan.organisation)
-    _ensure_draft(revision)
+    _require(by, Action.CHANGE, revision)
     chapter = Chapter(
         revision=revision,
         heading=heading,
@@ -247,7 +198,7 @@ def add_chapter(*, revision, heading, body="", kind=Chapter.Kind.PROSE, by):
 
 
 def _locked_chapter(chapter):
-    chapter = Chapter.objects.select_for_update().get(pk=chapter.pk)
+    chapter = editing.lock(chapter)
     revision = _locked_revision(chapter.revision)
     chapter.revision = revision
     return chapter
@@ -257,23 +208,24 @@ def _locked_chapter(chapter):
 def update_chapter(*, chapter, version, by, **values):
     """Change heading, body or kind of a chapter; refuse if someone saved it since `version`."""
     chapter = _locked_chapter(chapter)
-    access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
-    _ensure_draft(chapter.revision)
-    _check_version(chapter, version, f"Kapitlet ”{chapter.heading}”")
-    for name in CHAPTER_FIELDS:
-        if name in values:
-            setattr(chapter, name, values[name])
-    chapter.version += 1
-    return _save(chapter, by=by, reason="Kapitel ändrat")
+    _require(by, Action.CHANGE, chapter)
+    return editing.update(
+        chapter,
+        data=values,
+        version=version,
+        by=by,
+        reason="Kapitel ändrat",
+        what=f"Kapitlet ”{chapter.heading}”",
+        fields=CHAPTER_FIELDS,
+    )
 
 
 @transaction.atomic
 def delete_chapter(*, chapter, by, version=None):
     """Remove a chapter and its activities, each leaving a record in the history."""
     chapter = _locked_chapter(chapter)
-    access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
-    _ensure_draft(chapter.revision)
-    _check_version(chapter, version, f"Kapitlet ”{chapter.heading}”")
+    _require(by, Action.DELETE, chapter)
+    editing.check_version(chapter, version, what=f"Kapitlet ”{chapter.heading}”", fields=CHAPTER_FIELDS)
     for activity in chapter.activities.all():
         _delete(activity, by=by, reason=f"Borttagen med kapitlet ”{chapter.heading}”")
     _delete(chapter, by=by, reason="Kapitel borttaget")
@@ -327,8 +279,7 @@ def _move(obj, siblings, *, by, direction=None, position=None):
 def move_chapter(*, chapter, by, direction=None, position=None):
     """Move a chapter one step up/down or to `position`; order is not part of `version` (no conflict)."""
     chapter = _locked_chapter(chapter)
-    access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
-    _ensure_draft(chapter.revision)
+    _require(by, Action.CHANGE, chapter)
     siblings = Chapter.objects.select_for_update().filter(revision=chapter.revision).order_by("order", "pk")
     return _move(chapter, siblings, by=by, direction=direction, position=position)
 
@@ -339,8 +290,7 @@ def move_chapter(*, chapter, by, direction=None, position=None):
 @transaction.atomic
 def add_activity(*, chapter, by, **values):
     chapter = _locked_chapter(chapter)
-    access.require(by, Perm.EDIT_PLAN, chapter.revision.plan.organisation)
-    _ensure_draft(chapter.revision)
+    _require(by, Action.CHANGE, chapter)
     activity = Activity(chapter=chapter, order=_next_order(chapter.activities.all()))
     for name in ACTIVITY_FIELDS:
         if name in values:
@@ -350,7 +300,7 @@ def add_activity(*, chapter, by, **values):
 
 
 def _locked_activity(activity):
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    activity = editing.lock(activity)
     activity.chapter = _locked_chapter(activity.chapter)
     return activity
 
@@ -359,23 +309,23 @@ def _locked_activity(activity):
 def update_activity(*, activity, version, by, **values):
     """Change an activity's fields; refuse if someone saved it since `version`."""
     activity = _locked_activity(activity)
-    access.require(by, Perm.EDIT_PLAN, activity.chapter.revision.plan.organisation)
-    _ensure_draft(activity.chapter.revision)
-    _check_version(activity, version, "Aktiviteten")
-    for name in ACTIVITY_FIELDS:
-        if name in values:
-            setattr(activity, name, values[name])
-    activity.full_clean()
-    activity.version += 1
-    return _save(activity, by=by, reason="Aktivitet ändrad")
+    _require(by, Action.CHANGE, activity)
+    return editing.update(
+        activity,
+        data=values,
+        version=version,
+        by=by,
+        reason="Aktivitet ändrad",
+        what="Aktiviteten",
+        fields=ACTIVITY_FIELDS,
+    )
 
 
 @transaction.atomic
 def delete_activity(*, activity, by, version=None):
     activity = _locked_activity(activity)
-    access.require(by, Perm.EDIT_PLAN, activity.chapter.revision.plan.organisation)
-    _ensure_draft(activity.chapter.revision)
-    _check_version(activity, version, "Aktiviteten")
+    _require(by, Action.DELETE, activity)
+    editing.check_version(activity, version, what="Aktiviteten", fields=ACTIVITY_FIELDS)
     _delete(activity, by=by, reason="Aktivitet borttagen")
 
 
@@ -383,7 +333,6 @@ def delete_activity(*, activity, by, version=None):
 def move_activity(*, activity, by, direction=None, position=None):
     """Move an activity one step up/down or to `position` (1-based) in its chapter: one history record."""
     activity = _locked_activity(activity)
-    access.require(by, Perm.EDIT_PLAN, activity.chapter.revision.plan.organisation)
-    _ensure_draft(activity.chapter.revision)
+    _require(by, Action.CHANGE, activity)
     siblings = Activity.objects.select_for_update().filter(chapter=activity.chapter).order_by("order", "pk")
     return _move(activity, siblings, by=by, direction=direction, position=position)

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
 
 from .. import services
 from ..forms import ActivityForm, ChapterForm
@@ -21,7 +21,6 @@ from .lookups import (
     _page,
     _refused,
     _revision,
-    _with_version,
 )
 
 # --- chapters --------------------------------------------------------------------------------------
@@ -34,9 +33,8 @@ def chapter_create(request, revision_pk):
         return refused
     form = ChapterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            chapter = services.add_chapter(revision=revision, by=request.user, **fields)
+            chapter = services.add_chapter(revision=revision, by=request.user, **form.edited_values())
         except services.PlanError as error:
             return _refused(request, error, revision)
         messages.success(request, f"Kapitlet ”{chapter.heading}” är tillagt.")
@@ -53,14 +51,13 @@ def chapter_edit(request, pk):
     form = ChapterForm(request.POST or None, instance=chapter)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             services.update_chapter(
-                chapter=chapter, version=form.cleaned_data["version"], by=request.user, **fields
+                chapter=chapter, version=form.cleaned_data["version"], by=request.user, **form.edited_values()
             )
         except services.EditConflict as error:
             conflict = error
-            form = ChapterForm(_with_version(request.POST, error), instance=_chapter(request, pk))
+            form = ChapterForm.after_conflict(form, error)
         except services.PlanError as error:
             return _refused(request, error, revision)
         else:
@@ -70,7 +67,7 @@ def chapter_edit(request, pk):
         request,
         "plans/chapter_form.html",
         {"form": form, "revision": revision, "chapter": chapter, "conflict": conflict},
-        status=409 if conflict else 200,
+        status=editing.CONFLICT_STATUS if conflict else 200,
     )
 
 
@@ -85,7 +82,7 @@ def chapter_delete(request, pk):
             services.delete_chapter(
                 chapter=chapter, version=request.POST.get("version") or None, by=request.user
             )
-        except services.PlanError as error:
+        except (services.PlanError, services.EditConflict) as error:
             return _refused(request, error, revision)
         messages.success(request, f"Kapitlet ”{chapter.heading}” är borttaget.")
         return redirect(revision)
@@ -141,15 +138,10 @@ def activity_detail(request, pk):
             "revision": revision,
             "origin": origin,
             "copies": copies,
-            "can_edit": access.has_perm(request.user, Perm.EDIT_PLAN, organisation)
-            and not revision.is_frozen,
+            "can_edit": access.can(request.user, Action.CHANGE, activity),
             "can_view_draft": access.has_perm(request.user, Perm.VIEW_DRAFT, organisation),
         },
     )
-
-
-def _activity_fields(form):
-    return {k: v for k, v in form.cleaned_data.items() if k != "version"}
 
 
 @login_required
@@ -161,7 +153,7 @@ def activity_create(request, chapter_pk):
     form = ActivityForm(request.POST or None, organisation=revision.plan.organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_activity(chapter=chapter, by=request.user, **_activity_fields(form))
+            services.add_activity(chapter=chapter, by=request.user, **form.edited_values())
         except services.PlanError as error:
             return _refused(request, error, revision)
         messages.success(request, "Aktiviteten är tillagd.")
@@ -186,13 +178,11 @@ def activity_edit(request, pk):
                 activity=activity,
                 version=form.cleaned_data["version"],
                 by=request.user,
-                **_activity_fields(form),
+                **form.edited_values(),
             )
         except services.EditConflict as error:
             conflict = error
-            form = ActivityForm(
-                _with_version(request.POST, error), instance=_activity(request, pk), organisation=organisation
-            )
+            form = ActivityForm.after_conflict(form, error, organisation=organisation)
         except services.PlanError as error:
             return _refused(request, error, revision)
         else:
@@ -202,7 +192,7 @@ def activity_edit(request, pk):
         request,
         "plans/activity_form.html",
         {"form": form, "revision": revision, "chapter": chapter, "activity": activity, "conflict": conflict},
-        status=409 if conflict else 200,
+        status=editing.CONFLICT_STATUS if conflict else 200,
     )
 
 
@@ -217,7 +207,7 @@ def activity_delete(request, pk):
             services.delete_activity(
                 activity=activity, version=request.POST.get("version") or None, by=request.user
             )
-        except services.PlanError as error:
+        except (services.PlanError, services.EditConflict) as error:
             return _refused(request, error, revision)
         messages.success(request, "Aktiviteten är borttagen.")
         return redirect(activity.chapter)

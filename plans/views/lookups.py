@@ -5,9 +5,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 
 from organisations import access
-from organisations.access import Perm
+from organisations.access import Action
 
-from .. import services
 from ..models import Activity, Chapter, PlanRevision
 
 PAGE_SIZE = 20
@@ -41,12 +40,13 @@ def _activity(request, pk):
     )
 
 
-def _editable(request, revision):
-    """403 unless the user may edit the plan; a redirect with a message if the revision is frozen."""
-    access.require(request.user, Perm.EDIT_PLAN, revision.plan.organisation)
-    if revision.is_frozen:
-        messages.error(request, services.RevisionFrozen(revision).message)
-        return redirect(revision)
+def _editable(request, obj, action=Action.CHANGE):
+    """403 unless the user's role allows `action` on `obj`; a redirect with the reason if it is frozen."""
+    try:
+        access.require_can(request.user, action, obj)
+    except access.Frozen as frozen:
+        messages.error(request, frozen.message)
+        return redirect(obj)
     return None
 
 
@@ -57,10 +57,3 @@ def _refused(request, error, revision):
 
 def _page(request, items, size=PAGE_SIZE):
     return Paginator(items, size).get_page(request.GET.get("page"))
-
-
-def _with_version(data, conflict):
-    """The user's input, kept, with the current version: saving again is now a deliberate choice."""
-    data = data.copy()
-    data["version"] = str(conflict.current_version)
-    return data

@@ -8,15 +8,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
 
 from .. import services
 from ..compare import compare_revisions
 from ..forms import AdoptionForm, PlanCreateForm, RevisionMetaForm
 from ..history import build_entries, revision_history_rows
 from ..models import ActionPlan, Activity, PlanRevision
-from .lookups import HISTORY_PAGE_SIZE, _editable, _page, _refused, _revision, _with_version
+from .lookups import HISTORY_PAGE_SIZE, _editable, _page, _refused, _revision
 
 # --- plans -----------------------------------------------------------------------------------------
 
@@ -65,7 +65,6 @@ def plan_detail(request, pk):
         ActionPlan.objects.visible_to(request.user).select_related("organisation"), pk=pk
     )
     revisions = list(PlanRevision.objects.visible_to(request.user).filter(plan=plan).order_by("-year"))
-    can_edit = access.has_perm(request.user, Perm.EDIT_PLAN, plan.organisation)
     adopted = next((r for r in revisions if r.status == PlanRevision.Status.ADOPTED), None)
     has_draft = any(r.status == PlanRevision.Status.DRAFT for r in revisions)
     return render(
@@ -75,7 +74,9 @@ def plan_detail(request, pk):
             "plan": plan,
             "revisions": revisions,
             "adopted": adopted,
-            "can_start_next": can_edit and adopted is not None and not has_draft,
+            "can_start_next": access.can(request.user, Action.CONTINUE, plan)
+            and adopted is not None
+            and not has_draft,
             "can_view_draft": access.has_perm(request.user, Perm.VIEW_DRAFT, plan.organisation),
         },
     )
@@ -93,8 +94,6 @@ def revision_detail(request, pk):
             "activities", queryset=Activity.objects.select_related("responsible_unit").order_by("order", "pk")
         )
     )
-    can_edit_plan = access.has_perm(request.user, Perm.EDIT_PLAN, organisation)
-    is_adopted = revision.status == PlanRevision.Status.ADOPTED
     picture = revision.situation_picture
     return render(
         request,
@@ -103,15 +102,14 @@ def revision_detail(request, pk):
             "revision": revision,
             "plan": revision.plan,
             "chapters": chapters,
-            "can_edit": can_edit_plan and not revision.is_frozen,
-            "can_adopt": access.has_perm(request.user, Perm.ADOPT, organisation) and not revision.is_frozen,
+            "can_edit": access.can(request.user, Action.CHANGE, revision),
+            "can_adopt": access.can(request.user, Action.DECIDE, revision),
             "can_view_draft": access.has_perm(request.user, Perm.VIEW_DRAFT, organisation),
             # The lägesbild is more sensitive than the plan: named only to those who may read it.
             "situation_picture": picture
             if picture and access.has_perm(request.user, Perm.VIEW_SITUATION, picture.organisation)
             else None,
-            "can_start_next": can_edit_plan
-            and is_adopted
+            "can_start_next": access.can(request.user, Action.CONTINUE, revision)
             and not revision.plan.revisions.filter(status=PlanRevision.Status.DRAFT).exists(),
         },
     )
@@ -136,9 +134,7 @@ def revision_edit(request, pk):
             )
         except services.EditConflict as error:
             conflict = error
-            form = RevisionMetaForm(
-                _with_version(request.POST, error), instance=_revision(request, pk), user=request.user
-            )
+            form = RevisionMetaForm.after_conflict(form, error, user=request.user)
         except services.PlanError as error:
             form.add_error(None, error.message)
         else:
@@ -148,16 +144,15 @@ def revision_edit(request, pk):
         request,
         "plans/revision_form.html",
         {"form": form, "revision": revision, "conflict": conflict},
-        status=409 if conflict else 200,
+        status=editing.CONFLICT_STATUS if conflict else 200,
     )
 
 
 @login_required
 def revision_adopt(request, pk):
     revision = _revision(request, pk)
-    access.require(request.user, Perm.ADOPT, revision.plan.organisation)
-    if revision.is_frozen:
-        return _refused(request, services.RevisionFrozen(revision), revision)
+    if refused := _editable(request, revision, Action.DECIDE):
+        return refused
     initial = {"decided_by": revision.decided_by or revision.plan.organisation.name}
     form = AdoptionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -176,7 +171,7 @@ def revision_adopt(request, pk):
 @require_POST
 def revision_start_next(request, pk):
     revision = _revision(request, pk)
-    access.require(request.user, Perm.EDIT_PLAN, revision.plan.organisation)
+    access.require_can(request.user, Action.CONTINUE, revision.plan)
     try:
         draft = services.start_next_revision(source=revision, by=request.user)
     except services.PlanError as error:

@@ -17,9 +17,8 @@ def test_revision_history_lists_field_changes_with_user_and_reason(client, coord
     )
     chapter = draft.chapters.get(heading="Inledning och syfte")
     services.update_chapter(chapter=chapter, version=1, heading="Inledning", by=coordinator)
-    services.delete_activity(
-        activity=Activity.objects.get(text="Utbildning för fritidsledare"), by=coordinator
-    )
+    doomed = Activity.objects.get(text="Utbildning för fritidsledare")
+    services.delete_activity(activity=doomed, version=doomed.version, by=coordinator)
     client.force_login(coordinator)
 
     html = client.get(reverse("plans:revision_history", args=[draft.pk])).content.decode()
@@ -64,7 +63,7 @@ def test_comparison_shows_added_removed_and_changed_through_lineage(client, coor
     draft = services.start_next_revision(source=adopted, by=coordinator)
     kept, dropped = Activity.objects.filter(chapter__revision=draft).order_by("order")
     services.update_activity(activity=kept, version=kept.version, partners="Polis, Skolan", by=coordinator)
-    services.delete_activity(activity=dropped, by=coordinator)
+    services.delete_activity(activity=dropped, version=dropped.version, by=coordinator)
     # Same text as the removed one, but new: lineage decides, not text.
     services.add_activity(chapter=kept.chapter, text="Dialogmöten med föreningar", by=coordinator)
     services.add_activity(chapter=kept.chapter, text="Kartläggning av mötesplatser", by=coordinator)

@@ -108,7 +108,7 @@ def test_coordinator_writes_secretary_adopts_nobody_changes_it_and_next_year_sta
     assert revision.year == 2019 and revision.paragraph == "12"
     for call in (
         lambda: services.update_activity(activity=first, version=first.version, text="x", by=coordinator),
-        lambda: services.delete_activity(activity=first, by=coordinator),
+        lambda: services.delete_activity(activity=first, version=first.version, by=coordinator),
         lambda: services.add_chapter(revision=revision, heading="x", by=coordinator),
         lambda: services.move_chapter(chapter=prose, direction="down", by=coordinator),
         lambda: services.adopt_revision(

@@ -149,7 +149,7 @@ def test_second_edit_from_same_version_is_refused_and_shows_the_change(client, c
     response = second.post(url, data | {"body": "Mejla chefen."})
     html = response.content.decode()
     assert response.status_code == 409
-    assert "Någon annan har ändrat Beskrivning" in html
+    assert "Rutinen har ändrats av" in html and "Beskrivning" in html
     assert "Ring 112 först." in html
     routine.refresh_from_db()
     assert (routine.body, routine.version) == ("Ring 112 först.", 2)

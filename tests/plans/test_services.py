@@ -104,7 +104,7 @@ def test_move_keeps_a_distinct_order_and_stops_at_the_ends(coordinator, draft):
 def test_deleting_a_chapter_records_each_activity_in_history(coordinator, draft):
     chapter = draft.chapters.get(heading="Förebyggande arbete")
     ids = list(chapter.activities.values_list("pk", flat=True))
-    services.delete_chapter(chapter=chapter, by=coordinator)
+    services.delete_chapter(chapter=chapter, version=chapter.version, by=coordinator)
     records = Activity.history.filter(id__in=ids, history_type="-")
     assert records.count() == 2
     assert {r.history_change_reason for r in records} == {"Borttagen med kapitlet ”Förebyggande arbete”"}
