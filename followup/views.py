@@ -85,6 +85,8 @@ def round_detail(request, pk):
     round_ = selectors.round_for(request.user, pk)
     today = timezone.localdate()
     entries = _round_entries(round_)
+    for entry in entries:  # offer "Rapportera" only where the user may report (never a link to a 403)
+        entry.reportable = not round_.is_closed and entry.may_report(request.user)
     groups = selectors.report_groups(entries, today)
     reported = sum(g["reported"] for g in groups)
     return TemplateResponse(

@@ -138,6 +138,8 @@ def test_import_adds_every_row_matches_chapters_and_records_history(client, coor
     assert new_chapter.activities.get().text == "Utbildning; grundkurs"
     record = activity.history.get()
     assert record.history_change_reason == "Import av aktiviteter från aktiviteter.csv"
+    # After the import, a way back to the draft it went into.
+    assert f'href="{draft.get_absolute_url()}">Till utkastet 2020</a>' in html
     assert record.history_user == coordinator
 
 
