@@ -887,3 +887,21 @@ KUNGSBACKA_2020 = {
         ),
     ],
 }
+
+# The responsible unit of each demo activity whose row names none: by the plan's free-text Ansvarig,
+# "*" for the rest. The follow-up report groups by unit, like the seed kun-uppfoljning-2022.txt.
+UNIT_BY_RESPONSIBLE = {
+    "hv": {"*": "hv-stab", "": "hv-fritid"},
+    "skarholmen": {
+        "Medborgarkontoret": "skarholmen-fritid",
+        "Stadsutveckling och medborgarservice": "skarholmen-fritid",
+        "Resursenheten Äldreomsorgen": "skarholmen-aldre",
+        "*": "skarholmen-ledning",
+    },
+    "kungsbacka-kfn": {
+        "Verksamheten för integration och arbetsmarknad": "kungsbacka-integration",
+        "Verksamhet utbildning": "kungsbacka-utbildning",
+        "*": "kungsbacka-utbildning",
+    },
+    "lulea-soc": {"Kommunstaben": "lulea-stab", "*": "lulea-socf"},
+}

@@ -79,6 +79,7 @@ def test_no_page_links_to_a_refusal(db, role):
     client = Client()
     client.force_login(world.users[role])
     statuses, refused = crawl(client)
+    print(f"crawl as {role}: {len(statuses)} pages")
     assert len(statuses) > 5, f"the crawl as {role} reached almost nothing: {statuses}"
     assert not refused, f"as {role}, links to 403 (target <- page): " + "; ".join(
         f"{url} <- {page}" for url, page in refused.items()
