@@ -1,16 +1,12 @@
-"""Admin for the follow-up. Rounds are opened and closed in the portal; a closed round is read-only here."""
+"""Admin for the follow-up. Rounds are opened and closed in the portal; a closed round is read-only here
+(organisations.guarded_admin asks the permission layer about the live row on every write)."""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from organisations.guarded_admin import GuardedAdmin
+
 from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus
-
-
-def _round_closed(round_id) -> bool:
-    # Ask the database, not the object: the history view hands in old versions of an object,
-    # and an old version of a closed round still says "open".
-    return FollowUpRound.objects.filter(pk=round_id, status=FollowUpRound.Status.CLOSED).exists()
 
 
 @admin.register(FollowUpStatus)
@@ -22,7 +18,7 @@ class FollowUpStatusAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FollowUpRound)
-class FollowUpRoundAdmin(SimpleHistoryAdmin):
+class FollowUpRoundAdmin(GuardedAdmin):
     list_display = ["__str__", "kind", "period", "deadline", "status"]
     list_filter = ["status", "kind"]
     search_fields = ["period", "revision__plan__organisation__name"]
@@ -33,36 +29,9 @@ class FollowUpRoundAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # opening creates one entry per activity: only through the portal's service
 
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and _round_closed(obj.pk):
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and _round_closed(obj.pk):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def save_model(self, request, obj, form, change):
-        if _round_closed(obj.pk):
-            raise PermissionDenied
-        obj.version += 1
-        obj._change_reason = "Ändrad i administrationen"
-        super().save_model(request, obj, form, change)
-
-    def delete_model(self, request, obj):
-        if _round_closed(obj.pk):
-            raise PermissionDenied
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        if queryset.filter(status=FollowUpRound.Status.CLOSED).exists():
-            raise PermissionDenied
-        super().delete_queryset(request, queryset)
-
 
 @admin.register(ActivityFollowUp)
-class ActivityFollowUpAdmin(SimpleHistoryAdmin):
+class ActivityFollowUpAdmin(GuardedAdmin):
     list_display = ["activity", "round", "status", "reported_by", "reported_at"]
     list_filter = ["round__status", "status"]
     search_fields = ["activity__text", "narrative"]
@@ -72,30 +41,3 @@ class ActivityFollowUpAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and _round_closed(obj.round_id):
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and _round_closed(obj.round_id):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def save_model(self, request, obj, form, change):
-        if _round_closed(obj.round_id):
-            raise PermissionDenied
-        obj.version += 1
-        obj._change_reason = "Ändrad i administrationen"
-        super().save_model(request, obj, form, change)
-
-    def delete_model(self, request, obj):
-        if _round_closed(obj.round_id):
-            raise PermissionDenied
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        if queryset.filter(round__status=FollowUpRound.Status.CLOSED).exists():
-            raise PermissionDenied
-        super().delete_queryset(request, queryset)

@@ -2,6 +2,7 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from organisations.editing import VersionedForm
 from plans.models import PlanRevision
 
 from .models import FollowUpRound
@@ -29,7 +30,7 @@ class RoundOpenForm(forms.ModelForm):
         )
 
 
-class ReportForm(forms.Form):
+class ReportForm(VersionedForm, forms.Form):
     status = forms.ModelChoiceField(label="Status", queryset=None, empty_label=None, widget=forms.RadioSelect)
     narrative = forms.CharField(
         label="Uppföljning",
@@ -37,7 +38,6 @@ class ReportForm(forms.Form):
         max_length=10_000,
         help_text="Vad har gjorts, vad har det gett och vad återstår? Skriv inga personuppgifter.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, statuses, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,11 +45,12 @@ class ReportForm(forms.Form):
         self.fields["status"].label_from_instance = lambda s: f"{s.symbol} {s.label}"
 
 
-class CommentForm(forms.Form):
+class CommentForm(VersionedForm, forms.Form):
+    model_fields = {"comment": "overall_comment"}
+
     comment = forms.CharField(
         label="Samordnarens samlade kommentar",
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)

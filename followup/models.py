@@ -7,9 +7,11 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisations import access
-from organisations.access import Perm
+from organisations.access import Action, Perm
 from organisations.models import Organisation
 from plans.models import Activity, PlanRevision
+
+from .errors import RoundClosed
 
 
 class FollowUpStatusQuerySet(models.QuerySet):
@@ -170,6 +172,21 @@ class FollowUpRound(models.Model):
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
 
+    def access_policy(self) -> access.Policy:
+        """A closed round is frozen: neither its comment nor any of its entries change, for anyone."""
+        org = self.organisation
+        return access.Policy(
+            grants={
+                Action.VIEW: [(Perm.VIEW_FOLLOWUP, org)],
+                Action.CHANGE: [(Perm.MANAGE_FOLLOWUP, org)],
+                Action.DELETE: [(Perm.MANAGE_FOLLOWUP, org)],
+                Action.DECIDE: [(Perm.MANAGE_FOLLOWUP, org)],
+                Action.EXPORT: [(Perm.EXPORT, org)],
+            },
+            frozen=self.is_closed,
+            frozen_error=RoundClosed,
+        )
+
 
 class ActivityFollowUpQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -255,9 +272,13 @@ class ActivityFollowUp(models.Model):
             return self.activity.responsible_unit.name
         return self.activity.responsible or "Ansvarig saknas"
 
-    def may_report(self, user) -> bool:
+    def access_policy(self) -> access.Policy:
         """The samordnare reports on every activity; staff on their own unit's activities only."""
-        if access.has_perm(user, Perm.MANAGE_FOLLOWUP, self.round.organisation):
-            return True
-        unit = self.activity.responsible_unit
-        return unit is not None and access.has_perm(user, Perm.REPORT_FOLLOWUP, unit)
+        round_policy = self.round.access_policy()
+        report = [(Perm.MANAGE_FOLLOWUP, self.round.organisation)]
+        if self.activity.responsible_unit_id:
+            report.append((Perm.REPORT_FOLLOWUP, self.activity.responsible_unit))
+        grants = dict(round_policy.grants)
+        grants[Action.REPORT] = report
+        grants[Action.CHANGE] = report
+        return access.Policy(grants=grants, frozen=round_policy.frozen, frozen_error=RoundClosed)

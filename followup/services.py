@@ -1,42 +1,25 @@
 """Every write of the follow-up: open a round, report on an activity, comment, close."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
+from organisations.editing import EditConflict
 from plans.models import Activity, PlanRevision
 
+from .errors import FollowUpError, RoundClosed
 from .models import ActivityFollowUp, FollowUpRound, statuses_for
 
-
-class FollowUpError(Exception):
-    """A rule of the follow-up refused the action; the message is Swedish and meant for the user."""
+__all__ = ["EditConflict", "FollowUpError", "RevisionNotAdopted", "RoundClosed"]
 
 
 class RevisionNotAdopted(FollowUpError):
     pass
 
 
-class RoundClosed(FollowUpError):
-    def __init__(self, round_=None):
-        super().__init__("Uppföljningen är stängd. Inga ändringar kan göras.")
-
-
-class Conflict(FollowUpError):
-    """Someone else saved in between; `current` is what they saved."""
-
-    def __init__(self, message, current):
-        super().__init__(message)
-        self.current = current
-
-
-def _fmt_user(user) -> str:
-    if user is None:
-        return "okänd användare"
-    return user.get_full_name() or user.username
+REPORT_FIELDS = ("status", "narrative")
 
 
 @transaction.atomic
@@ -68,36 +51,22 @@ def _locked_entry(entry) -> ActivityFollowUp:
 
 
 @transaction.atomic
-def report(*, entry, status, narrative, expected_version, by) -> ActivityFollowUp:
+def report(*, entry, status, narrative, version, by) -> ActivityFollowUp:
     """Record the status and narrative of one activity; refuses if the round is closed, the user may
     not report on this activity, the status is not on the organisation's scale, or someone else saved
-    since `expected_version` (the conflict then shows what they saved)."""
+    since `version` (EditConflict)."""
     current = _locked_entry(entry)
-    if not current.may_report(by):
-        raise PermissionDenied
-    if current.round.is_closed:
-        raise RoundClosed(current.round)
+    access.require_can(by, Action.REPORT, current)
     if status is not None and status.pk not in {s.pk for s in statuses_for(current.round.organisation)}:
         raise FollowUpError("Statusen finns inte i organisationens skala.")
-    if current.version != expected_version:
-        who = _fmt_user(current.reported_by)
-        when = (
-            timezone.localtime(current.reported_at).strftime("%Y-%m-%d %H:%M") if current.reported_at else ""
-        )
-        shown = current.status.label if current.status else "ingen status"
-        raise Conflict(
-            f"{who} sparade återrapporteringen {when} medan du skrev. Deras version: status ”{shown}”, "
-            f"text ”{current.narrative}”. Se över din text och spara igen om den ska ersätta deras.",
-            current,
-        )
-    current.status = status
-    current.narrative = narrative
+    what = "Återrapporteringen"
+    editing.check_version(current, version, what=what, fields=REPORT_FIELDS)
     current.reported_by = by
     current.reported_at = timezone.now()
-    current.version += 1
-    current._change_reason = "Återrapportering"
-    current.save()
-    return current
+    data = {"status": status, "narrative": narrative}
+    return editing.update(
+        current, data=data, version=version, by=by, reason="Återrapportering", what=what, fields=REPORT_FIELDS
+    )
 
 
 def _locked_round(round_) -> FollowUpRound:
@@ -109,36 +78,28 @@ def _locked_round(round_) -> FollowUpRound:
 
 
 @transaction.atomic
-def update_comment(*, round, comment, expected_version, by) -> FollowUpRound:
+def update_comment(*, round, comment, version, by) -> FollowUpRound:
     """Save the samordnare's overall comment for the nämnd's report."""
     current = _locked_round(round)
-    access.require(by, Perm.MANAGE_FOLLOWUP, current.organisation)
-    if current.is_closed:
-        raise RoundClosed(current)
-    if current.version != expected_version:
-        raise Conflict(
-            f"Någon annan har ändrat den samlade kommentaren medan du skrev. Deras version: "
-            f"”{current.overall_comment}”. Se över din text och spara igen om den ska ersätta deras.",
-            current,
-        )
-    current.overall_comment = comment
-    current.version += 1
-    current._change_reason = "Samlad kommentar"
-    current.save()
-    return current
+    access.require_can(by, Action.CHANGE, current)
+    return editing.update(
+        current,
+        data={"overall_comment": comment},
+        version=version,
+        by=by,
+        reason="Samlad kommentar",
+        what="Den samlade kommentaren",
+        fields=("overall_comment",),
+    )
 
 
 @transaction.atomic
 def close_round(*, round, by) -> FollowUpRound:
     """Close the round: from now on its entries and comment are a frozen record."""
     current = _locked_round(round)
-    access.require(by, Perm.MANAGE_FOLLOWUP, current.organisation)
-    if current.is_closed:
-        raise RoundClosed(current)
+    access.require_can(by, Action.DECIDE, current)
     current.status = FollowUpRound.Status.CLOSED
     current.closed_by = by
     current.closed_at = timezone.now()
     current.version += 1
-    current._change_reason = "Uppföljning stängd"
-    current.save()
-    return current
+    return editing.save_tracked(current, by=by, reason="Uppföljning stängd")

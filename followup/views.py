@@ -12,8 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
 from plans.models import ActionPlan, Activity, PlanRevision
 
 from . import export, selectors, services
@@ -87,7 +87,7 @@ def round_detail(request, pk):
     today = timezone.localdate()
     entries = _round_entries(round_)
     for entry in entries:  # offer "Rapportera" only where the user may report (never a link to a 403)
-        entry.reportable = not round_.is_closed and entry.may_report(request.user)
+        entry.reportable = access.can(request.user, Action.REPORT, entry)
     groups = selectors.report_groups(entries, today)
     reported = sum(g["reported"] for g in groups)
     return TemplateResponse(
@@ -144,36 +144,34 @@ def round_export(request, pk):
 @require_http_methods(["GET", "POST"])
 def round_comment(request, pk):
     round_ = selectors.round_for(request.user, pk, Perm.MANAGE_FOLLOWUP)
-    if round_.is_closed:
+    if not access.can(request.user, Action.CHANGE, round_):
         messages.error(request, "Uppföljningen är stängd. Den samlade kommentaren kan inte ändras.")
         return redirect(round_)
-    status = 200
+    status, conflict = 200, None
+    initial = {"comment": round_.overall_comment}
+    form = CommentForm(request.POST or None, initial=initial, current=round_)
     if request.method == "POST":
-        form = CommentForm(request.POST)
         if form.is_valid():
             try:
                 services.update_comment(
                     round=round_,
                     comment=form.cleaned_data["comment"],
-                    expected_version=form.cleaned_data["version"],
+                    version=form.cleaned_data["version"],
                     by=request.user,
                 )
-            except services.Conflict as exc:
-                data = request.POST.copy()
-                data["version"] = exc.current.version
-                form = CommentForm(data)
-                form.is_valid()
-                form.add_error(None, str(exc))
-                status = 409
+            except services.EditConflict as error:
+                conflict, status = error, editing.CONFLICT_STATUS
+                form = CommentForm.after_conflict(form, error, initial=initial)
             else:
                 messages.success(request, "Den samlade kommentaren är sparad.")
                 return redirect(round_)
         else:
             status = 400
-    else:
-        form = CommentForm(initial={"comment": round_.overall_comment, "version": round_.version})
     return TemplateResponse(
-        request, "followup/round_comment.html", {"round": round_, "form": form}, status=status
+        request,
+        "followup/round_comment.html",
+        {"round": round_, "form": form, "conflict": conflict},
+        status=status,
     )
 
 
@@ -181,7 +179,7 @@ def round_comment(request, pk):
 @require_http_methods(["GET", "POST"])
 def round_close(request, pk):
     round_ = selectors.round_for(request.user, pk, Perm.MANAGE_FOLLOWUP)
-    if round_.is_closed:
+    if not access.can(request.user, Action.DECIDE, round_):
         messages.error(request, "Uppföljningen är redan stängd.")
         return redirect(round_)
     if request.method == "POST":
@@ -207,32 +205,29 @@ def entry_report(request, pk):
         ),
         pk=pk,
     )
-    if not entry.may_report(user):
-        raise PermissionDenied
     back = entry.round if access.has_perm(user, Perm.VIEW_FOLLOWUP, entry.round.organisation) else None
-    if entry.round.is_closed:
+    try:
+        access.require_can(user, Action.REPORT, entry)  # 403 unless the role may report on it
+    except access.Frozen:
         messages.error(request, "Uppföljningen är stängd. Återrapporteringen kan inte ändras.")
         return redirect(back or "followup:my_entries")
     statuses = FollowUpStatus.objects.filter(pk__in=[s.pk for s in statuses_for(entry.round.organisation)])
-    status = 200
+    status, conflict = 200, None
+    initial = {"status": entry.status_id, "narrative": entry.narrative}
+    form = ReportForm(request.POST or None, statuses=statuses, initial=initial, current=entry)
     if request.method == "POST":
-        form = ReportForm(request.POST, statuses=statuses)
         if form.is_valid():
             try:
                 services.report(
                     entry=entry,
                     status=form.cleaned_data["status"],
                     narrative=form.cleaned_data["narrative"],
-                    expected_version=form.cleaned_data["version"],
+                    version=form.cleaned_data["version"],
                     by=user,
                 )
-            except services.Conflict as exc:
-                data = request.POST.copy()
-                data["version"] = exc.current.version
-                form = ReportForm(data, statuses=statuses)
-                form.is_valid()
-                form.add_error(None, str(exc))
-                status = 409
+            except services.EditConflict as error:
+                conflict, status = error, editing.CONFLICT_STATUS
+                form = ReportForm.after_conflict(form, error, statuses=statuses, initial=initial)
             except services.FollowUpError as exc:
                 form.add_error(None, str(exc))
                 status = 400
@@ -241,13 +236,11 @@ def entry_report(request, pk):
                 return redirect(back or "followup:my_entries")
         else:
             status = 400
-    else:
-        form = ReportForm(
-            statuses=statuses,
-            initial={"status": entry.status_id, "narrative": entry.narrative, "version": entry.version},
-        )
     return TemplateResponse(
-        request, "followup/entry_form.html", {"entry": entry, "form": form, "back": back}, status=status
+        request,
+        "followup/entry_form.html",
+        {"entry": entry, "form": form, "back": back, "conflict": conflict},
+        status=status,
     )
 
 

@@ -1,101 +1,26 @@
-"""Admin for plans. Adopted and superseded revisions, with their chapters and activities, are read-only."""
+"""Admin for plans. Adopted and superseded revisions, with their chapters and activities, are read-only
+(organisations.guarded_admin asks the permission layer about the live row on every write)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from organisations.guarded_admin import GuardedAdmin, GuardedInline
 
 from .models import ActionPlan, Activity, Chapter, PlanRevision, Routine
 
-ADMIN_REASON = "Ändrad i administrationen"
 
-
-def _frozen(revision) -> bool:
-    return revision is not None and revision.is_frozen
-
-
-class FrozenRevisionMixin:
-    """Refuse change and delete when the object's revision is frozen; `revision_of(obj)` finds it."""
-
-    def revision_of(self, obj):
-        raise NotImplementedError
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and _frozen(self.revision_of(obj)):
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and _frozen(self.revision_of(obj)):
-            return False
-        return super().has_delete_permission(request, obj)
-
-
-class TrackedSaveMixin:
-    """Admin saves bump `version` (so open browser forms notice) and leave a change reason."""
-
-    def save_model(self, request, obj, form, change):
-        if change and hasattr(obj, "version"):
-            obj.version += 1
-        obj._change_reason = ADMIN_REASON
-        super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj._change_reason = "Borttagen i administrationen"
-            obj.delete()
-        for obj in instances:
-            if obj.pk and hasattr(obj, "version"):
-                obj.version += 1
-            obj._change_reason = ADMIN_REASON
-            obj.save()
-        formset.save_m2m()
-
-    def delete_model(self, request, obj):
-        obj._change_reason = "Borttagen i administrationen"
-        super().delete_model(request, obj)
-
-
-class FrozenInlineMixin:
-    """Inlines under a frozen parent: no adding, changing or deleting (the parent is `obj`)."""
-
-    def parent_revision(self, obj):
-        raise NotImplementedError
-
-    def has_add_permission(self, request, obj=None):
-        return not (obj is not None and _frozen(self.parent_revision(obj))) and super().has_add_permission(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return not (obj is not None and _frozen(self.parent_revision(obj))) and super().has_change_permission(
-            request, obj
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return not (obj is not None and _frozen(self.parent_revision(obj))) and super().has_delete_permission(
-            request, obj
-        )
-
-
-class ChapterInline(FrozenInlineMixin, admin.TabularInline):
+class ChapterInline(GuardedInline, admin.TabularInline):
     model = Chapter
     extra = 0
     fields = ["order", "heading", "kind"]
     show_change_link = True
 
-    def parent_revision(self, obj):
-        return obj
 
-
-class ActivityInline(FrozenInlineMixin, admin.StackedInline):
+class ActivityInline(GuardedInline, admin.StackedInline):
     model = Activity
     extra = 0
     fields = ["order", "text", "responsible", "responsible_unit", "partners", "timing", "follow_up_method"]
     autocomplete_fields = ["responsible_unit"]
     show_change_link = True
-
-    def parent_revision(self, obj):
-        return obj.revision
 
 
 class PlanRevisionInline(admin.TabularInline):
@@ -111,7 +36,7 @@ class PlanRevisionInline(admin.TabularInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(TrackedSaveMixin, SimpleHistoryAdmin):
+class ActionPlanAdmin(GuardedAdmin):
     list_display = ["title", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["title", "organisation__name"]
@@ -120,7 +45,7 @@ class ActionPlanAdmin(TrackedSaveMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PlanRevision)
-class PlanRevisionAdmin(FrozenRevisionMixin, TrackedSaveMixin, SimpleHistoryAdmin):
+class PlanRevisionAdmin(GuardedAdmin):
     list_display = ["plan", "year", "status", "decided_on", "paragraph", "diary_number"]
     list_filter = ["status", "year", "plan__organisation"]
     search_fields = ["plan__title", "plan__organisation__name", "diary_number"]
@@ -130,21 +55,15 @@ class PlanRevisionAdmin(FrozenRevisionMixin, TrackedSaveMixin, SimpleHistoryAdmi
     autocomplete_fields = ["plan"]
     inlines = [ChapterInline]
 
-    def revision_of(self, obj):
-        return obj
-
 
 @admin.register(Chapter)
-class ChapterAdmin(FrozenRevisionMixin, TrackedSaveMixin, SimpleHistoryAdmin):
+class ChapterAdmin(GuardedAdmin):
     list_display = ["heading", "kind", "revision", "order"]
     list_filter = ["kind", "revision__status", "revision__year"]
     search_fields = ["heading", "body"]
     list_select_related = ["revision__plan__organisation"]
     readonly_fields = ["copied_from"]
     inlines = [ActivityInline]
-
-    def revision_of(self, obj):
-        return obj.revision
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "revision":
@@ -155,16 +74,13 @@ class ChapterAdmin(FrozenRevisionMixin, TrackedSaveMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(FrozenRevisionMixin, TrackedSaveMixin, SimpleHistoryAdmin):
+class ActivityAdmin(GuardedAdmin):
     list_display = ["__str__", "responsible", "timing", "chapter"]
     list_filter = ["chapter__kind", "chapter__revision__status", "chapter__revision__year"]
     search_fields = ["text", "purpose", "responsible", "partners"]
     list_select_related = ["chapter"]
     readonly_fields = ["copied_from"]
     autocomplete_fields = ["responsible_unit"]
-
-    def revision_of(self, obj):
-        return obj.chapter.revision
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "chapter":
@@ -175,7 +91,7 @@ class ActivityAdmin(FrozenRevisionMixin, TrackedSaveMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Routine)
-class RoutineAdmin(TrackedSaveMixin, SimpleHistoryAdmin):
+class RoutineAdmin(GuardedAdmin):
     list_display = ["title", "kind", "organisation"]
     list_filter = ["kind", "organisation"]
     search_fields = ["title", "body"]

@@ -3,58 +3,34 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from organisations.guarded_admin import GuardedAdmin, GuardedInline
+
 from .models import Environment, Observation, ObservationKind, SituationPicture, Source
 
 
-def _frozen(obj) -> bool:
-    picture = obj if isinstance(obj, SituationPicture) else getattr(obj, "picture", None)
-    return bool(picture and picture.is_frozen)
-
-
-class FrozenReadOnlyMixin:
-    """No change or delete once the lägesbild is fastställd; the page then shows it read-only."""
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not _frozen(obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not _frozen(obj)
-
-
-class FrozenInlineMixin(FrozenReadOnlyMixin):
+class SourceInline(GuardedInline, admin.TabularInline):
     extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and not _frozen(obj)
-
-
-class SourceInline(FrozenInlineMixin, admin.TabularInline):
     model = Source
     fields = ["order", "kind", "description", "responses"]
 
 
-class ObservationInline(FrozenInlineMixin, admin.TabularInline):
+class ObservationInline(GuardedInline, admin.TabularInline):
+    extra = 0
     model = Observation
     fields = ["environment", "kind", "area", "period", "count", "description"]
     autocomplete_fields = ["environment", "kind"]
 
 
 @admin.register(SituationPicture)
-class SituationPictureAdmin(FrozenReadOnlyMixin, SimpleHistoryAdmin):
+class SituationPictureAdmin(GuardedAdmin):
     list_display = ["organisation", "year", "status", "made_with", "threat_level"]
     list_filter = ["status", "year"]
     search_fields = ["organisation__name", "made_with"]
     readonly_fields = ["status", "established_at", "established_by", "copied_from", "version", "created_at"]
     inlines = [SourceInline, ObservationInline]
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        obj._change_reason = "Ändrad i administrationen"
-        super().save_model(request, obj, form, change)
 
-
-class ChildAdmin(FrozenReadOnlyMixin, SimpleHistoryAdmin):
+class ChildAdmin(GuardedAdmin):
     list_select_related = ["picture__organisation"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -62,12 +38,6 @@ class ChildAdmin(FrozenReadOnlyMixin, SimpleHistoryAdmin):
         if db_field.name == "picture":
             kwargs["queryset"] = SituationPicture.objects.filter(status=SituationPicture.Status.DRAFT)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        obj._change_reason = "Ändrad i administrationen"
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Source)

@@ -2,22 +2,18 @@ from django import forms
 
 from organisations import access
 from organisations.access import Perm
+from organisations.editing import VersionedForm
 
 from .models import Environment, Observation, ObservationKind, SituationPicture, Source
 from .validators import NoPersonalNumber
 
 
-class GuardedModelForm(forms.ModelForm):
-    """Every free-text field checks for personnummer in the form too, naming the field by its label."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class GuardedModelForm(VersionedForm, forms.ModelForm):
+    """Every free-text field checks for personnummer in the form too, naming the field by its label.
+    Editing carries the version the user started from (the edit kernel's merge after a conflict)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-        else:
-            del self.fields["version"]
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.HiddenInput):
                 field.validators.append(NoPersonalNumber(str(field.label)))

@@ -13,12 +13,11 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisations import access
-from organisations.access import Perm
+from organisations.access import Action, Perm
 from organisations.models import Organisation
 
+from .errors import FROZEN_MESSAGE, PictureFrozen
 from .validators import NoPersonalNumber
-
-FROZEN_MESSAGE = "Lägesbilden är fastställd och kan inte längre ändras."
 
 
 def _guarded(label: str) -> list:
@@ -175,6 +174,22 @@ class SituationPicture(models.Model):
     def is_frozen(self) -> bool:
         return self.status == self.Status.ESTABLISHED
 
+    def access_policy(self) -> access.Policy:
+        """A fastställd lägesbild is frozen: no write for anyone, its sources and observations included."""
+        org = self.organisation
+        return access.Policy(
+            grants={
+                Action.VIEW: [(Perm.VIEW_SITUATION, org)],
+                Action.CHANGE: [(Perm.EDIT_SITUATION, org)],
+                Action.DELETE: [(Perm.EDIT_SITUATION, org)],
+                Action.DECIDE: [(Perm.EDIT_SITUATION, org)],
+                Action.EXPORT: [(Perm.EXPORT, org)],
+                Action.CONTINUE: [(Perm.EDIT_SITUATION, org)] if self.is_frozen else [],
+            },
+            frozen=self.is_frozen,
+            frozen_error=PictureFrozen,
+        )
+
     def chapters(self) -> list[tuple[str, str]]:
         """(heading, text) of every chapter, in order, for the detail page and the PDF."""
         return [(heading, getattr(self, name)) for name, heading in self.CHAPTERS]
@@ -192,6 +207,9 @@ class FrozenPictureChild(models.Model):
         super().clean()
         if self.picture_id and self.picture.is_frozen:
             raise ValidationError(FROZEN_MESSAGE)
+
+    def access_policy(self) -> access.Policy:
+        return self.picture.access_policy()
 
 
 class Source(FrozenPictureChild):

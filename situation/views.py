@@ -13,8 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
-from organisations import access
-from organisations.access import Perm
+from organisations import access, editing
+from organisations.access import Action, Perm
+from organisations.editing import EditConflict
 
 from . import services
 from .charts import comparison_chart
@@ -48,26 +49,29 @@ def _child(request, model, pk):
     return obj
 
 
-def _require_editable(request, picture):
-    """403 unless the user may edit this organisation's lägesbild and it is still a draft."""
-    access.require(request.user, Perm.EDIT_SITUATION, picture.organisation)
-    if picture.is_frozen:
-        raise PermissionDenied
+def _require_editable(request, picture, action=Action.CHANGE):
+    """403 unless the user may edit this organisation's lägesbild; 403 with the reason once fastställd."""
+    access.require_can(request.user, action, picture)
 
 
-def _apply(request, form, action, success: str):
-    """Run a service; a refusal becomes a form error and nothing is saved."""
+def _save_form(request, form, save, success):
+    """Run a service. Returns (saved, form, conflict): after a conflict the form is the merged one."""
     try:
-        result = action()
-    except services.EditConflict as conflict:
-        form.add_error(None, conflict.message)
-        return None
+        result = save()
+    except EditConflict as conflict:
+        return None, type(form).after_conflict(form, conflict), conflict
     except ValidationError as error:
         for message in error.messages:
             form.add_error(None, message)
-        return None
+        return None, form, None
     messages.success(request, success)
-    return result
+    return result, form, None
+
+
+def _status(form, conflict) -> int:
+    if conflict:
+        return editing.CONFLICT_STATUS
+    return 400 if form.errors else 200
 
 
 @situation_reader
@@ -100,7 +104,7 @@ def picture_create(request):
         raise PermissionDenied
     form = PictureCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        picture = _apply(
+        picture, form, _conflict = _save_form(
             request,
             form,
             lambda: services.create_picture(by=request.user, **form.cleaned_data),
@@ -123,7 +127,6 @@ def picture_detail(request, pk):
         if not groups or groups[-1][0] != observation.environment:
             groups.append((observation.environment, []))
         groups[-1][1].append(observation)
-    can_edit = access.has_perm(request.user, Perm.EDIT_SITUATION, picture.organisation)
     return render(
         request,
         "situation/picture_detail.html",
@@ -131,9 +134,9 @@ def picture_detail(request, pk):
             "picture": picture,
             "sources": sources,
             "observation_groups": groups,
-            "can_edit": can_edit and not picture.is_frozen,
-            "can_start_next": can_edit and picture.is_frozen,
-            "can_export": access.has_perm(request.user, Perm.EXPORT, picture.organisation),
+            "can_edit": access.can(request.user, Action.CHANGE, picture),
+            "can_start_next": access.can(request.user, Action.CONTINUE, picture),
+            "can_export": access.can(request.user, Action.EXPORT, picture),
         },
     )
 
@@ -143,10 +146,10 @@ def picture_detail(request, pk):
 def picture_edit(request, pk):
     picture = _picture(request, pk, for_update=True)
     form = PictureForm(request.POST or None, instance=picture)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        saved = _apply(
+        version, data = form.cleaned_data["version"], form.edited_values()
+        saved, form, conflict = _save_form(
             request,
             form,
             lambda: services.update_picture(picture=picture, changes=data, version=version, by=request.user),
@@ -157,8 +160,8 @@ def picture_edit(request, pk):
     return render(
         request,
         "situation/picture_form.html",
-        {"picture": picture, "form": form},
-        status=400 if form.errors else 200,
+        {"picture": picture, "form": form, "conflict": conflict},
+        status=_status(form, conflict),
     )
 
 
@@ -205,13 +208,14 @@ def picture_comparison(request, pk):
 
 
 def _child_form(request, *, picture, form, template, obj=None, save, success):
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version", None)
-        if _apply(request, form, lambda: save(data, version), success):
+        version, data = form.cleaned_data.get("version"), form.edited_values()
+        saved, form, conflict = _save_form(request, form, lambda: save(data, version), success)
+        if saved:
             return redirect(picture)
-    context = {"picture": picture, "form": form, "object": obj}
-    return render(request, template, context, status=400 if form.errors else 200)
+    context = {"picture": picture, "form": form, "object": obj, "conflict": conflict}
+    return render(request, template, context, status=_status(form, conflict))
 
 
 @situation_reader
@@ -250,7 +254,11 @@ def source_edit(request, pk):
 def source_delete(request, pk):
     source = _child(request, Source, pk)
     if request.method == "POST":
-        services.delete_source(source=source, by=request.user)
+        try:
+            services.delete_source(source=source, version=request.POST.get("version"), by=request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict.message)
+            return redirect(source.picture)
         messages.success(request, "Källan är borttagen.")
         return redirect(source.picture)
     return render(request, "situation/confirm_delete.html", {"picture": source.picture, "object": source})
@@ -292,7 +300,13 @@ def observation_edit(request, pk):
 def observation_delete(request, pk):
     observation = _child(request, Observation, pk)
     if request.method == "POST":
-        services.delete_observation(observation=observation, by=request.user)
+        try:
+            services.delete_observation(
+                observation=observation, version=request.POST.get("version"), by=request.user
+            )
+        except EditConflict as conflict:
+            messages.error(request, conflict.message)
+            return redirect(observation.picture)
         messages.success(request, "Iakttagelsen är borttagen.")
         return redirect(observation.picture)
     return render(

@@ -36,6 +36,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The admin history pages show old versions; reverting one would write past the services.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

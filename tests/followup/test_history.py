@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def _report(round_, activity, label, narrative, by):
     entry = round_.entries.get(activity=activity)
     status = FollowUpStatus.objects.default_scale().get(label=label)
-    services.report(entry=entry, status=status, narrative=narrative, expected_version=1, by=by)
+    services.report(entry=entry, status=status, narrative=narrative, version=1, by=by)
 
 
 def _open(revision, kind, period, by):

@@ -34,7 +34,7 @@ def _round_with(organisation, labels, period="2019"):
                 entry=entry_for(round_, activity),
                 status=_status(label),
                 narrative="x",
-                expected_version=1,
+                version=1,
                 by=coordinator,
             )
     return round_
@@ -96,12 +96,10 @@ def test_xlsx_export_holds_the_report(client, round_, activities, coordinator, s
         entry=entry_for(round_, activities[0]),
         status=_status("Delvis uppnått"),
         narrative="Två av tre mötesplatser öppnade.",
-        expected_version=1,
+        version=1,
         by=coordinator,
     )
-    services.update_comment(
-        round=round_, comment="Sammantaget gott arbete.", expected_version=1, by=coordinator
-    )
+    services.update_comment(round=round_, comment="Sammantaget gott arbete.", version=1, by=coordinator)
     client.force_login(secretary)
     response = client.get(reverse("followup:round_export", args=[round_.pk]))
     assert response.status_code == 200

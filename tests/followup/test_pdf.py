@@ -37,12 +37,10 @@ def reported(round_, activities, coordinator):
         (activities[1], ongoing, "Två av fyra föräldraträffar är genomförda."),
     ]:
         entry = entry_for(round_, activity)
-        services.report(
-            entry=entry, status=status, narrative=text, expected_version=entry.version, by=coordinator
-        )
+        services.report(entry=entry, status=status, narrative=text, version=entry.version, by=coordinator)
     current = FollowUpRound.objects.get(pk=round_.pk)
     services.update_comment(
-        round=current, comment="Arbetet följer planen.", expected_version=current.version, by=coordinator
+        round=current, comment="Arbetet följer planen.", version=current.version, by=coordinator
     )
     return FollowUpRound.objects.select_related("revision__plan__organisation").get(pk=round_.pk)
 
@@ -124,7 +122,7 @@ def test_open_round_renders_fresh_every_time(client, coordinator, reported, acti
         entry=entry,
         status=done,
         narrative="Utbildningen hölls i juni.",
-        expected_version=entry.version,
+        version=entry.version,
         by=coordinator,
     )
     second = " ".join(page_texts(_get(client, coordinator, reported).content))

@@ -40,7 +40,7 @@ def _round(committee, coordinator, count):
                 entry=entry,
                 status=scale[n % len(scale)],
                 narrative="Text",
-                expected_version=1,
+                version=1,
                 by=coordinator,
             )
     return round_, activities

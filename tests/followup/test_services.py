@@ -86,16 +86,14 @@ def test_only_the_samordnare_opens_rounds(request, revision, who):
 def test_coordinator_reports_on_every_activity(round_, coordinator):
     for entry in round_.entries.all():
         services.report(
-            entry=entry, status=_status("Pågående"), narrative="Pågår.", expected_version=1, by=coordinator
+            entry=entry, status=_status("Pågående"), narrative="Pågår.", version=1, by=coordinator
         )
     assert round_.entries.filter(status__label="Pågående").count() == round_.entries.count()
 
 
 def test_staff_reports_on_own_unit_only(round_, activities, staff):
     own = entry_for(round_, activities[0])
-    saved = services.report(
-        entry=own, status=_status("Genomförd"), narrative="Klart.", expected_version=1, by=staff
-    )
+    saved = services.report(entry=own, status=_status("Genomförd"), narrative="Klart.", version=1, by=staff)
     assert saved.reported_by == staff and saved.version == 2
     for activity in activities[1:3]:  # another unit's, and one with no responsible unit
         with pytest.raises(PermissionDenied):
@@ -103,7 +101,7 @@ def test_staff_reports_on_own_unit_only(round_, activities, staff):
                 entry=entry_for(round_, activity),
                 status=_status("Genomförd"),
                 narrative="Nej.",
-                expected_version=1,
+                version=1,
                 by=staff,
             )
     assert round_.entries.filter(status__isnull=False).count() == 1
@@ -116,25 +114,24 @@ def test_readers_cannot_report(request, round_, activities, who):
             entry=entry_for(round_, activities[0]),
             status=_status("Genomförd"),
             narrative="x",
-            expected_version=1,
+            version=1,
             by=request.getfixturevalue(who),
         )
 
 
 def test_stale_version_is_refused_and_shows_the_other_persons_text(round_, activities, coordinator, staff):
     entry = entry_for(round_, activities[0])
-    services.report(
-        entry=entry, status=_status("Genomförd"), narrative="Staffs text", expected_version=1, by=staff
-    )
-    with pytest.raises(services.Conflict) as exc:
+    services.report(entry=entry, status=_status("Genomförd"), narrative="Staffs text", version=1, by=staff)
+    with pytest.raises(services.EditConflict) as exc:
         services.report(
             entry=entry,
             status=_status("Ej påbörjad"),
             narrative="Min text",
-            expected_version=1,
+            version=1,
             by=coordinator,
         )
-    assert "Staffs text" in str(exc.value) and "Genomförd" in str(exc.value)
+    theirs = {change.label: change.new for change in exc.value.changes}
+    assert theirs["Uppföljning"] == "Staffs text" and "Genomförd" in theirs["Status"]
     entry.refresh_from_db()
     assert entry.narrative == "Staffs text"
 
@@ -146,7 +143,7 @@ def test_status_outside_the_scale_is_refused(round_, activities, coordinator, ot
             entry=entry_for(round_, activities[0]),
             status=foreign,
             narrative="x",
-            expected_version=1,
+            version=1,
             by=coordinator,
         )
 
@@ -158,11 +155,11 @@ def test_closed_round_refuses_every_change(round_, activities, coordinator, staf
             entry=entry_for(round_, activities[0]),
             status=_status("Genomförd"),
             narrative="Sent",
-            expected_version=1,
+            version=1,
             by=staff,
         )
     with pytest.raises(services.RoundClosed):
-        services.update_comment(round=round_, comment="Sent", expected_version=2, by=coordinator)
+        services.update_comment(round=round_, comment="Sent", version=2, by=coordinator)
     with pytest.raises(services.RoundClosed):
         services.close_round(round=round_, by=coordinator)
     assert not round_.entries.filter(status__isnull=False).exists()
@@ -172,11 +169,11 @@ def test_staff_cannot_close_or_comment(round_, staff):
     with pytest.raises(PermissionDenied):
         services.close_round(round=round_, by=staff)
     with pytest.raises(PermissionDenied):
-        services.update_comment(round=round_, comment="x", expected_version=1, by=staff)
+        services.update_comment(round=round_, comment="x", version=1, by=staff)
 
 
 def test_comment_conflict(round_, coordinator):
-    services.update_comment(round=round_, comment="Först", expected_version=1, by=coordinator)
-    with pytest.raises(services.Conflict) as exc:
-        services.update_comment(round=round_, comment="Sen", expected_version=1, by=coordinator)
-    assert "Först" in str(exc.value)
+    services.update_comment(round=round_, comment="Först", version=1, by=coordinator)
+    with pytest.raises(services.EditConflict) as exc:
+        services.update_comment(round=round_, comment="Sen", version=1, by=coordinator)
+    assert [change.new for change in exc.value.changes] == ["Först"]

@@ -126,7 +126,7 @@ def test_progress_page_counts_per_unit_and_marks_missing_and_overdue(client, rou
         entry=entry_for(round_, activities[0]),
         status=_status("Genomförd"),
         narrative="Klart",
-        expected_version=1,
+        version=1,
         by=coordinator,
     )
     client.force_login(coordinator)
@@ -148,19 +148,17 @@ def test_report_page_groups_by_responsible_and_summarises(client, round_, activi
         entry=entry_for(round_, activities[0]),
         status=_status("Uppnått"),
         narrative="Mötesplatserna har haft fler besökare.",
-        expected_version=1,
+        version=1,
         by=coordinator,
     )
     services.report(
         entry=entry_for(round_, activities[3]),
         status=_status("Uppnått"),
         narrative="Alla har gått utbildningen.",
-        expected_version=1,
+        version=1,
         by=coordinator,
     )
-    services.update_comment(
-        round=round_, comment="Arbetet går enligt plan.", expected_version=1, by=coordinator
-    )
+    services.update_comment(round=round_, comment="Arbetet går enligt plan.", version=1, by=coordinator)
     client.force_login(coordinator)
     response = client.get(reverse("followup:round_report", args=[round_.pk]))
     html = response.content.decode()

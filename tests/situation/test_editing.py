@@ -68,10 +68,10 @@ def test_second_save_from_the_same_version_is_refused_and_shows_the_other_change
     assert first.status_code == 302
     second = client.post(url("picture_edit", picture.pk), {**form_a, "analysis": "Min analys."})
     html = second.content.decode()
-    assert second.status_code == 400
-    assert "Vera Ek har sparat ändringar sedan du öppnade sidan" in html
-    assert "Analys: ”Kollegans nya analys.”" in html
-    assert "Min analys." in html  # the user's own text stays in the form to copy
+    assert second.status_code == 409
+    assert "Lägesbilden har ändrats av Vera Ek medan du redigerade" in html
+    assert "Kollegans nya analys." in html  # shown as what the other person saved
+    assert "Min analys." in html  # the user's own text stays in the form
     picture.refresh_from_db()
     assert picture.analysis == "Kollegans nya analys." and picture.version == 2
 
@@ -79,11 +79,13 @@ def test_second_save_from_the_same_version_is_refused_and_shows_the_other_change
 def test_conflict_on_source_and_observation(coordinator, picture):
     source, observation = picture.sources.get(), picture.observations.get()
     services.update_source(source=source, changes={"responses": 50}, version=1, by=coordinator)
-    with pytest.raises(services.EditConflict, match="Antal svar: ”50”"):
+    with pytest.raises(services.EditConflict) as caught:
         services.update_source(source=source, changes={"responses": 10}, version=1, by=coordinator)
+    assert [(c.label, c.old, c.new) for c in caught.value.changes] == [("Antal svar", "42", "50")]
     services.update_observation(observation=observation, changes={"count": None}, version=1, by=coordinator)
-    with pytest.raises(services.EditConflict, match="Antal: ”\\(tomt\\)”"):
+    with pytest.raises(services.EditConflict) as caught:
         services.update_observation(observation=observation, changes={"count": 9}, version=1, by=coordinator)
+    assert [(c.label, c.new) for c in caught.value.changes] == [("Antal", "")]
     source.refresh_from_db()
     observation.refresh_from_db()
     assert source.responses == 50 and observation.count is None
@@ -99,7 +101,7 @@ def test_coordinator_adds_edits_and_deletes_sources_and_observations(client, coo
     assert client.post(url("source_edit", source.pk), source_post(source, responses="7")).status_code == 302
     source.refresh_from_db()
     assert source.responses == 7 and source.version == 2
-    assert client.post(url("source_delete", source.pk)).status_code == 302
+    assert client.post(url("source_delete", source.pk), {"version": source.version}).status_code == 302
     assert not Source.objects.filter(pk=source.pk).exists()
 
     data = observation_post(
@@ -109,7 +111,7 @@ def test_coordinator_adds_edits_and_deletes_sources_and_observations(client, coo
     new = picture.observations.get(environment__name="Våldsbejakande islamism")
     assert new.count is None
     assert "ej räknat" in client.get(url("picture_detail", picture.pk)).content.decode()
-    assert client.post(url("observation_delete", new.pk)).status_code == 302
+    assert client.post(url("observation_delete", new.pk), {"version": new.version}).status_code == 302
     assert picture.observations.count() == 1
 
 
@@ -166,14 +168,16 @@ def test_establish_freezes_every_service(coordinator, picture):
         lambda: services.update_source(
             source=source, changes={"description": "x"}, version=1, by=coordinator
         ),
-        lambda: services.delete_source(source=source, by=coordinator),
+        lambda: services.delete_source(source=source, version=source.version, by=coordinator),
         lambda: services.add_observation(
             picture=picture, environment=environment(), kind=observation_kind(), by=coordinator
         ),
         lambda: services.update_observation(
             observation=observation, changes={"count": 1}, version=1, by=coordinator
         ),
-        lambda: services.delete_observation(observation=observation, by=coordinator),
+        lambda: services.delete_observation(
+            observation=observation, version=observation.version, by=coordinator
+        ),
     ]
     for attempt in attempts:
         with pytest.raises(services.PictureFrozen, match="fastställd"):
