@@ -29,9 +29,17 @@ class RoutineForm(VersionedForm, forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV-fil",
-        help_text="Semikolon eller komma som avgränsare, teckenkodning UTF-8, högst 2 MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        label="CSV- eller Excel-fil",
+        help_text=(
+            "CSV med semikolon, komma eller tabb (UTF-8, UTF-16 eller Windows-1252, som Excel sparar), "
+            "eller en Excel-fil (.xlsx), högst 2 MB. Du får se raderna innan något sparas."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".csv,.txt,.xlsx,text/csv,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
     )
 
     def clean_file(self):
