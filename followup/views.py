@@ -86,8 +86,6 @@ def round_detail(request, pk):
     round_ = selectors.round_for(request.user, pk)
     today = timezone.localdate()
     entries = _round_entries(round_)
-    for entry in entries:  # offer "Rapportera" only where the user may report (never a link to a 403)
-        entry.reportable = access.can(request.user, Action.REPORT, entry)
     groups = selectors.report_groups(entries, today)
     reported = sum(g["reported"] for g in groups)
     return TemplateResponse(
@@ -100,8 +98,8 @@ def round_detail(request, pk):
             "reported": reported,
             "missing": len(entries) - reported,
             "overdue": sum(g["overdue"] for g in groups),
-            "may_manage": access.has_perm(request.user, Perm.MANAGE_FOLLOWUP, round_.organisation),
-            "may_export": access.has_perm(request.user, Perm.EXPORT, round_.organisation),
+            "may_manage": access.can(request.user, Action.CHANGE, round_),
+            "may_export": access.can(request.user, Action.EXPORT, round_),
         },
     )
 

@@ -134,7 +134,7 @@ def routine_detail(request, pk):
     routine = get_object_or_404(
         Routine.objects.visible_to(request.user).select_related("organisation"), pk=pk
     )
-    can_edit = access.has_perm(request.user, Perm.EDIT_PLAN, routine.organisation)
+    can_edit = access.can(request.user, Action.CHANGE, routine)
     return render(request, "plans/routine_detail.html", {"routine": routine, "can_edit": can_edit})
 
 

@@ -69,70 +69,73 @@ def update_picture(*, picture: SituationPicture, changes: dict, version: int, by
     )
 
 
-@transaction.atomic
-def add_source(*, picture: SituationPicture, by, **values) -> Source:
+# Sources and observations are parts of a picture: (fields, what, added, changed, removed).
+PARTS = {
+    Source: (SOURCE_FIELDS, "Källan", "Källa lades till", "Källan ändrades", "Källan togs bort"),
+    Observation: (
+        OBSERVATION_FIELDS,
+        "Iakttagelsen",
+        "Iakttagelse lades till",
+        "Iakttagelsen ändrades",
+        "Iakttagelsen togs bort",
+    ),
+}
+
+
+def _add_part(model, picture, by, values):
+    fields, _what, added, _changed, _removed = PARTS[model]
     locked = _lock_picture(picture)
     _require(by, Action.CHANGE, locked)
-    source = Source(picture=locked, **{k: v for k, v in values.items() if k in SOURCE_FIELDS})
-    _save(source, "Källa lades till", bump=False, by=by)
-    return source
+    part = model(picture=locked, **{k: v for k, v in values.items() if k in fields})
+    _save(part, added, bump=False, by=by)
+    return part
+
+
+def _update_part(part, changes, version, by):
+    fields, what, _added, changed, _removed = PARTS[type(part)]
+    _require(by, Action.CHANGE, _lock_picture(part.picture))
+    data = {name: value for name, value in changes.items() if name in fields}
+    return editing.update(
+        editing.lock(part), data=data, version=version, by=by, reason=changed, what=what, fields=fields
+    )
+
+
+def _delete_part(part, version, by):
+    fields, what, _added, _changed, removed = PARTS[type(part)]
+    _require(by, Action.DELETE, _lock_picture(part.picture))
+    locked = editing.lock(part)
+    editing.check_version(locked, version, what=what, fields=fields)
+    editing.delete_tracked(locked, by=by, reason=removed)
+
+
+@transaction.atomic
+def add_source(*, picture: SituationPicture, by, **values) -> Source:
+    return _add_part(Source, picture, by, values)
 
 
 @transaction.atomic
 def update_source(*, source: Source, changes: dict, version: int, by) -> Source:
-    _require(by, Action.CHANGE, _lock_picture(source.picture))
-    locked = editing.lock(source)
-    data = {name: value for name, value in changes.items() if name in SOURCE_FIELDS}
-    return editing.update(
-        locked,
-        data=data,
-        version=version,
-        by=by,
-        reason="Källan ändrades",
-        what="Källan",
-        fields=SOURCE_FIELDS,
-    )
+    return _update_part(source, changes, version, by)
 
 
 @transaction.atomic
 def delete_source(*, source: Source, version, by) -> None:
-    _require(by, Action.DELETE, _lock_picture(source.picture))
-    locked = editing.lock(source)
-    editing.check_version(locked, version, what="Källan", fields=SOURCE_FIELDS)
-    editing.delete_tracked(locked, by=by, reason="Källan togs bort")
+    _delete_part(source, version, by)
 
 
 @transaction.atomic
 def add_observation(*, picture: SituationPicture, by, **values) -> Observation:
-    locked = _lock_picture(picture)
-    _require(by, Action.CHANGE, locked)
-    observation = Observation(picture=locked, **{k: v for k, v in values.items() if k in OBSERVATION_FIELDS})
-    _save(observation, "Iakttagelse lades till", bump=False, by=by)
-    return observation
+    return _add_part(Observation, picture, by, values)
 
 
 @transaction.atomic
 def update_observation(*, observation: Observation, changes: dict, version: int, by) -> Observation:
-    _require(by, Action.CHANGE, _lock_picture(observation.picture))
-    locked = editing.lock(observation)
-    data = {name: value for name, value in changes.items() if name in OBSERVATION_FIELDS}
-    return editing.update(
-        locked,
-        data=data,
-        version=version,
-        by=by,
-        reason="Iakttagelsen ändrades",
-        what="Iakttagelsen",
-        fields=OBSERVATION_FIELDS,
-    )
+    return _update_part(observation, changes, version, by)
 
 
 @transaction.atomic
 def delete_observation(*, observation: Observation, version, by) -> None:
-    _require(by, Action.DELETE, _lock_picture(observation.picture))
-    locked = editing.lock(observation)
-    editing.check_version(locked, version, what="Iakttagelsen", fields=OBSERVATION_FIELDS)
-    editing.delete_tracked(locked, by=by, reason="Iakttagelsen togs bort")
+    _delete_part(observation, version, by)
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.urls import reverse
 from followup import services
 from followup.models import FollowUpStatus
 from plans.models import PlanRevision
-from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory
+from tests.factories import ActionPlanFactory, ActivityFactory, ChapterFactory, PlanRevisionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,28 @@ def test_staff_sees_the_history_of_own_units_activity(client, lineage, staff):
     client.force_login(staff)
     html = client.get(reverse("followup:activity_history", args=[lineage[2].pk])).content.decode()
     assert "Fyra mötesplatser i gång" in html
+
+
+@pytest.mark.parametrize("years", [2, 8])
+def test_history_page_costs_the_same_queries_however_long_the_lineage(
+    client, committee, unit, coordinator, years, django_assert_max_num_queries
+):
+    """The lineage is one recursive query (followup/selectors.py), not one query per year."""
+    plan = ActionPlanFactory(organisation=committee)
+    previous = None
+    for offset in range(years):
+        revision = PlanRevisionFactory(plan=plan, year=2011 + offset, adopted=True)
+        if offset < years - 1:
+            revision.status = PlanRevision.Status.SUPERSEDED
+            revision.save()
+        previous = ActivityFactory(
+            chapter=ChapterFactory(revision=revision),
+            text=f"År {offset}",
+            copied_from=previous,
+            responsible_unit=unit,
+        )
+    middle = previous.copied_from if years > 2 else previous
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(9):
+        html = client.get(reverse("followup:activity_history", args=[middle.pk])).content.decode()
+    assert f"({years} st)" in html
