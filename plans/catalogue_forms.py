@@ -13,7 +13,17 @@ from .models import Routine
 class RoutineForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Routine
-        fields = ["organisation", "kind", "title", "body", "contact"]
+        fields = [
+            "organisation",
+            "kind",
+            "title",
+            "body",
+            "contact_name",
+            "contact_role",
+            "contact_phone",
+            "contact_email",
+            "contact",
+        ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from .demo_data import (
     HASSELBY_2018,
     KUNGSBACKA_2020,
     LULEA_2022,
+    ROUTINE_CONTACTS,
     ROUTINES,
     SKARHOLMEN_2019,
     SKARHOLMEN_2020_EDITS,
@@ -34,10 +35,24 @@ def load():
     _adopted_plan(LULEA_2022, situation_year=2022)
     _adopted_plan(KUNGSBACKA_2020)
     for org_key, kind, title, body, contact in ROUTINES:
-        org = organisation(org_key)
-        if not Routine.objects.filter(organisation=org, title=title).exists():
-            routine = Routine(organisation=org, kind=kind, title=title, body=body, contact=contact)
-            _save(routine)
+        _routine(org_key, kind, title, body, contact)
+
+
+def _routine(org_key, kind, title, body, contact):
+    """Create the routine; the routine vid oro and the contact routine carry the contact fields (also
+    added to a routine an earlier demo load created without them)."""
+    org = organisation(org_key)
+    routine = Routine.objects.filter(organisation=org, title=title).first()
+    people = ROUTINE_CONTACTS.get(org_key) if kind in (Routine.Kind.CONCERN, Routine.Kind.CONTACT) else None
+    if routine is None:
+        routine = Routine(
+            organisation=org, kind=kind, title=title, body=body, contact="" if people else contact
+        )
+    elif not people or routine.contact_name:
+        return
+    if people:
+        routine.contact_name, routine.contact_role, routine.contact_phone, routine.contact_email = people
+    _save(routine)
 
 
 def _situation_picture(organisation, year):

@@ -905,3 +905,21 @@ UNIT_BY_RESPONSIBLE = {
     },
     "lulea-soc": {"Kommunstaben": "lulea-stab", "*": "lulea-socf"},
 }
+
+# Contact fields of each organisation's routines vid oro and its contact routine (invented people, as in
+# the seeds: the coordinator's name, role, phone and e-mail). (name, role, phone, e-mail)
+ROUTINE_CONTACTS = {
+    "skarholmen": (
+        "Karin Holmqvist",
+        "Preventionssamordnare",
+        "08-000 12 34",
+        "karin.holmqvist@example.invalid",
+    ),
+    "hv": (
+        "Elin Nordgren",
+        "Samordnare mot våldsbejakande extremism",
+        "08-000 56 78",
+        "elin.nordgren@example.invalid",
+    ),
+    "lulea-soc": ("Maja Öberg", "Samordnare, kommunstaben", "0920-00 00 00", "maja.oberg@example.invalid"),
+}

@@ -330,7 +330,15 @@ class Routine(models.Model):
     kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.CONCERN)
     title = models.CharField("rubrik", max_length=200)
     body = models.TextField("beskrivning", max_length=20_000)
-    contact = models.TextField("kontaktuppgifter", blank=True, max_length=2_000)
+    contact_name = models.CharField("kontaktperson", max_length=200, blank=True)
+    contact_role = models.CharField(
+        "roll", max_length=200, blank=True, help_text="Till exempel ”Preventionssamordnare”."
+    )
+    contact_phone = models.CharField(
+        "telefon", max_length=40, blank=True, help_text="Till exempel 08-508 00 000."
+    )
+    contact_email = models.EmailField("e-post", max_length=254, blank=True)
+    contact = models.TextField("övriga kontaktuppgifter", blank=True, max_length=2_000)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -346,6 +354,20 @@ class Routine(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:routine_detail", args=[self.pk])
+
+    @property
+    def contact_phone_href(self) -> str:
+        """tel: link of the phone number: its digits (a leading + kept), "" if it has none."""
+        digits = "".join(ch for ch in self.contact_phone if ch.isdigit() and ch.isascii())
+        if not digits:
+            return ""
+        return "tel:" + ("+" if self.contact_phone.strip().startswith("+") else "") + digits
+
+    @property
+    def has_contact(self) -> bool:
+        return any(
+            (self.contact_name, self.contact_role, self.contact_phone, self.contact_email, self.contact)
+        )
 
     def access_policy(self) -> access.Policy:
         org = self.organisation

@@ -317,7 +317,14 @@ FORMS += [
     ),
 ]
 
-ROUTINE_FIELDS = {"title": 200, "body": 20_000, "contact": 2_000}
+ROUTINE_FIELDS = {
+    "title": 200,
+    "body": 20_000,
+    "contact_name": 200,
+    "contact_role": 200,
+    "contact_phone": 40,
+    "contact": 2_000,
+}
 ROUTINE_DATA = {
     "kind": "vid_oro",
     "title": "Rutin vid oro",
