@@ -128,7 +128,8 @@ class PlanRevision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.plan.organisation.short_name} {self.year} ({self.get_status_display().lower()})"
+        # The organisation's full name: the short name is for file names ("Skarholmen"), not for people.
+        return f"{self.plan.organisation.name} {self.year} ({self.get_status_display().lower()})"
 
     def get_absolute_url(self):
         return reverse("plans:revision_detail", args=[self.pk])

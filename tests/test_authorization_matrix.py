@@ -57,6 +57,8 @@ MATRIX = {
     # project                                   anon     coord    secr     staff    central  other    super
     "healthz":                                 (OK,      OK,      OK,      OK,      OK,      OK,      OK),
     "healthz POST":                            (METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "favicon":                                 (REDIR,   REDIR,   REDIR,   REDIR,   REDIR,   REDIR,   REDIR),
+    "favicon POST":                            (METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
     "home":                                    (LOGIN,   OK,      OK,      OK,      OK,      OK,      OK),
     "login":                                   (OK,      REDIR,   REDIR,   REDIR,   REDIR,   REDIR,   REDIR),
     "logout":                                  (METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
