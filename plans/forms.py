@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.text import CleanTextField, clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
@@ -26,7 +27,7 @@ class PlanCreateForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label="Organisation", queryset=Organisation.objects.none(), empty_label=None
     )
-    title = forms.CharField(
+    title = CleanTextField(
         label="Titel",
         max_length=200,
         initial=ActionPlan._meta.get_field("title").default,
@@ -56,6 +57,7 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = PlanRevision
+        formfield_callback = clean_text_formfield
         fields = ["year", "decided_by", "situation_picture"]
         help_texts = {"decided_by": "Nämnden eller fullmäktige som ska anta planen."}
 
@@ -79,7 +81,7 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
 
 
 class AdoptionForm(forms.Form):
-    decided_by = forms.CharField(
+    decided_by = CleanTextField(
         label="Beslutande organ", max_length=200, help_text="Till exempel Skärholmens stadsdelsnämnd."
     )
     decided_on = forms.DateField(
@@ -87,8 +89,8 @@ class AdoptionForm(forms.Form):
         widget=DateInput(),
         error_messages={"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2019-05-23."},
     )
-    paragraph = forms.CharField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
-    diary_number = forms.CharField(
+    paragraph = CleanTextField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
+    diary_number = CleanTextField(
         label="Diarienummer", max_length=60, required=False, help_text="Till exempel 1.2.3-456/2019."
     )
 
@@ -99,6 +101,7 @@ class AdoptionForm(forms.Form):
 class ChapterForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Chapter
+        formfield_callback = clean_text_formfield
         fields = ["heading", "kind", "body"]
         help_texts = {
             "kind": "Löptext är ett kapitel utan aktiviteter; övriga typer har en aktivitetstabell.",
@@ -110,6 +113,7 @@ class ChapterForm(VersionedForm, forms.ModelForm):
 class ActivityForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Activity
+        formfield_callback = clean_text_formfield
         fields = [
             "text",
             "purpose",

@@ -5,12 +5,15 @@ so that nothing is written until the user has seen what will be added and left o
 want. An import is one unit: "Ångra importen" removes exactly what it added, while the draft lasts.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from organisations import access
+from organisations import access, submissions
 from organisations.access import Action
 
 from . import exchange
@@ -54,7 +57,9 @@ def revision_import(request, pk):
     except exchange.ImportRejected as rejected:
         context = _context(revision, form=form, import_errors=rejected.errors)
         return render(request, "plans/revision_import.html", context, status=400)
+    token = form.cleaned_data.get("submission")
     request.session[PENDING.format(pk=revision.pk)] = {
+        "submission": str(token) if token else "",
         "filename": upload.name,
         "rows": [[item.line, item.row] for item in preview],
     }
@@ -87,9 +92,19 @@ def revision_import_confirm(request, pk):
         del request.session[PENDING.format(pk=revision.pk)]
         return redirect(revision)
     try:
-        result = exchange.import_rows(
-            revision=revision, rows=rows, filename=pending["filename"], by=request.user
-        )
+        # The upload form's one-time token is claimed with the write: the same import runs once.
+        with transaction.atomic():
+            submission = submissions.claim(
+                uuid.UUID(pending["submission"]) if pending.get("submission") else None, request.user
+            )
+            result = exchange.import_rows(
+                revision=revision, rows=rows, filename=pending["filename"], by=request.user
+            )
+            submissions.record_result(submission, revision.get_absolute_url())
+    except submissions.AlreadySubmitted:
+        del request.session[PENDING.format(pk=revision.pk)]
+        messages.info(request, "Filen är redan importerad (formuläret skickades två gånger).")
+        return redirect(revision)
     except exchange.ImportRejected as rejected:
         context = _context(revision, form=ImportForm(), import_errors=rejected.errors)
         return render(request, "plans/revision_import.html", context, status=400)

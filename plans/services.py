@@ -14,10 +14,10 @@ from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 
-from .errors import PlanError, RevisionFrozen
+from .errors import AlreadyDeleted, PlanError, RevisionFrozen
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
-__all__ = ["DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
+__all__ = ["AlreadyDeleted", "DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
 
 ACTIVITY_FIELDS = (
     "text",
@@ -67,7 +67,14 @@ def create_plan(*, organisation, title, year, by):
     access.require(by, Perm.EDIT_PLAN, organisation)
     if ActionPlan.objects.filter(organisation=organisation, title=title).exists():
         raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.")
-    plan = _save(ActionPlan(organisation=organisation, title=title), by=by, reason="Handlingsplan skapad")
+    try:
+        # A double submit (or a colleague) passed the check above at the same moment: the constraint says no.
+        with transaction.atomic():
+            plan = _save(
+                ActionPlan(organisation=organisation, title=title), by=by, reason="Handlingsplan skapad"
+            )
+    except IntegrityError:
+        raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.") from None
     _save(PlanRevision(plan=plan, year=year), by=by, reason=f"Utkast för {year} skapat")
     return plan
 
@@ -223,7 +230,10 @@ def update_chapter(*, chapter, version, by, **values):
 @transaction.atomic
 def delete_chapter(*, chapter, by, version=None):
     """Remove a chapter and its activities, each leaving a record in the history."""
-    chapter = _locked_chapter(chapter)
+    try:
+        chapter = _locked_chapter(chapter)
+    except Chapter.DoesNotExist:  # deleted meanwhile (a double click, a colleague)
+        raise AlreadyDeleted("Kapitlet är redan borttaget.") from None
     _require(by, Action.DELETE, chapter)
     editing.check_version(chapter, version, what=f"Kapitlet ”{chapter.heading}”", fields=CHAPTER_FIELDS)
     for activity in chapter.activities.all():
@@ -323,7 +333,10 @@ def update_activity(*, activity, version, by, **values):
 
 @transaction.atomic
 def delete_activity(*, activity, by, version=None):
-    activity = _locked_activity(activity)
+    try:
+        activity = _locked_activity(activity)
+    except (Activity.DoesNotExist, Chapter.DoesNotExist):  # deleted meanwhile (a double click, a colleague)
+        raise AlreadyDeleted("Aktiviteten är redan borttagen.") from None
     _require(by, Action.DELETE, activity)
     editing.check_version(activity, version, what="Aktiviteten", fields=ACTIVITY_FIELDS)
     _delete(activity, by=by, reason="Aktivitet borttagen")

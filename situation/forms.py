@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.text import clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
@@ -22,6 +23,7 @@ class GuardedModelForm(VersionedForm, forms.ModelForm):
 class PictureCreateForm(forms.ModelForm):
     class Meta:
         model = SituationPicture
+        formfield_callback = clean_text_formfield
         fields = ["organisation", "year", "made_with"]
 
     def __init__(self, *args, user, **kwargs):
@@ -33,6 +35,7 @@ class PictureCreateForm(forms.ModelForm):
 class PictureForm(GuardedModelForm):
     class Meta:
         model = SituationPicture
+        formfield_callback = clean_text_formfield
         fields = [
             "made_with",
             "outlook",
@@ -51,6 +54,7 @@ class PictureForm(GuardedModelForm):
 class SourceForm(GuardedModelForm):
     class Meta:
         model = Source
+        formfield_callback = clean_text_formfield
         fields = ["kind", "description", "responses", "order"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
@@ -58,6 +62,7 @@ class SourceForm(GuardedModelForm):
 class ObservationForm(GuardedModelForm):
     class Meta:
         model = Observation
+        formfield_callback = clean_text_formfield
         fields = ["environment", "kind", "area", "period", "count", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 

@@ -1,16 +1,16 @@
 """Every write to a lägesbild goes through here: permission, freezing, the conflict rule, history."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 
-from .errors import PictureFrozen, SituationError
+from .errors import AlreadyDeleted, PictureFrozen, SituationError
 from .models import Observation, SituationPicture, Source
 
-__all__ = ["EditConflict", "PictureFrozen", "SituationError"]
+__all__ = ["AlreadyDeleted", "EditConflict", "PictureFrozen", "SituationError"]
 
 PICTURE_FIELDS = [
     "made_with",
@@ -49,7 +49,12 @@ def create_picture(*, organisation, year: int, by, made_with: str = "") -> Situa
     """Start an empty draft lägesbild for `organisation` and `year`."""
     access.require(by, Perm.EDIT_SITUATION, organisation)
     picture = SituationPicture(organisation=organisation, year=year, made_with=made_with)
-    _save(picture, "Lägesbilden skapades", bump=False, by=by)
+    try:
+        # full_clean saw no picture for the year, but a simultaneous request may have made one since.
+        with transaction.atomic():
+            _save(picture, "Lägesbilden skapades", bump=False, by=by)
+    except IntegrityError:
+        raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
     return picture
 
 
@@ -103,7 +108,10 @@ def _update_part(part, changes, version, by):
 def _delete_part(part, version, by):
     fields, what, _added, _changed, removed = PARTS[type(part)]
     _require(by, Action.DELETE, _lock_picture(part.picture))
-    locked = editing.lock(part)
+    try:
+        locked = editing.lock(part)
+    except type(part).DoesNotExist:  # deleted by an earlier or simultaneous request
+        raise AlreadyDeleted(f"{what} är redan borttagen.") from None
     editing.check_version(locked, version, what=what, fields=fields)
     editing.delete_tracked(locked, by=by, reason=removed)
 
@@ -170,7 +178,11 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
         copied_from=locked,
         **{name: getattr(locked, name) for name in PICTURE_FIELDS},
     )
-    _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False, by=by)
+    try:
+        with transaction.atomic():
+            _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False, by=by)
+    except IntegrityError:
+        raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
     for source in locked.sources.all():
         new = Source(picture=copy, **{name: getattr(source, name) for name in SOURCE_FIELDS})
         _save(new, f"Kopierad från lägesbilden {locked.year}", bump=False, by=by)

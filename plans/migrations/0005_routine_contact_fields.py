@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0003_revision_situation_picture'),
+        ('plans', '0004_catalogue_entry'),
     ]
 
     operations = [
