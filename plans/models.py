@@ -410,7 +410,8 @@ class Routine(models.Model):
     contact_phone = models.CharField(
         "telefon", max_length=40, blank=True, help_text="Till exempel 08-508 00 000."
     )
-    contact_email = models.EmailField("e-post", max_length=254, blank=True)
+    # Plain text: a mailto: link is made only when it looks like an address (contact_email_href).
+    contact_email = models.CharField("e-post", max_length=254, blank=True)
     contact = models.TextField("övriga kontaktuppgifter", blank=True, max_length=2_000)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -435,6 +436,15 @@ class Routine(models.Model):
         if not digits:
             return ""
         return "tel:" + ("+" if self.contact_phone.strip().startswith("+") else "") + digits
+
+    @property
+    def contact_email_href(self) -> str:
+        """mailto: link of the e-mail address, "" unless it looks like one (one @, no spaces or colon)."""
+        email = self.contact_email.strip()
+        local, _, domain = email.partition("@")
+        if not local or "." not in domain or any(ch in email for ch in " :<>\"'") or "@" in domain:
+            return ""
+        return "mailto:" + email
 
     @property
     def has_contact(self) -> bool:

@@ -332,6 +332,7 @@ ROUTINE_FIELDS = {
     "contact_name": 200,
     "contact_role": 200,
     "contact_phone": 40,
+    "contact_email": 254,
     "contact": 2_000,
 }
 ROUTINE_DATA = {

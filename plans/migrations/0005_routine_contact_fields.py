@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalroutine',
             name='contact_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='e-post'),
+            field=models.CharField(blank=True, max_length=254, verbose_name='e-post'),
         ),
         migrations.AddField(
             model_name='historicalroutine',
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='routine',
             name='contact_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='e-post'),
+            field=models.CharField(blank=True, max_length=254, verbose_name='e-post'),
         ),
         migrations.AddField(
             model_name='routine',
