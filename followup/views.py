@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from organisations import access, editing
 from organisations.access import Action, Perm
-from plans.models import ActionPlan, Activity
+from plans.models import ActionPlan, Activity, PlanRevision
 
 from . import export, selectors, services
 from .forms import CommentForm, ReportForm, RoundOpenForm
@@ -309,19 +310,43 @@ def activity_history(request, pk):
 
 @login_required
 def overview(request):
-    """Central samordnare: every plan under the user with its latest round's status counts side by side."""
+    """Central samordnare: every plan under the user, its open round first (else the latest), side by side.
+
+    A plan without any round still counts the activities of its adopted revision, so a 22-activity plan
+    never shows "Totalt 0"; an open round past its deadline is marked overdue.
+    """
     user = request.user
     if not access.has_any(user, Perm.VIEW_FOLLOWUP):
         raise PermissionDenied
-    latest = FollowUpRound.objects.filter(revision__plan=OuterRef("pk")).order_by("-deadline", "-pk")
+    chosen = FollowUpRound.objects.filter(revision__plan=OuterRef("pk")).order_by(
+        Case(When(status=FollowUpRound.Status.OPEN, then=0), default=1), "-deadline", "-pk"
+    )
+    adopted_activities = (
+        Activity.objects.filter(
+            chapter__revision__plan=OuterRef("pk"), chapter__revision__status=PlanRevision.Status.ADOPTED
+        )
+        .order_by()
+        .values("chapter__revision__plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     plans = (
         ActionPlan.objects.filter(organisation__in=access.organisations_for(user, Perm.VIEW_FOLLOWUP))
         .select_related("organisation")
-        .annotate(latest_round_id=Subquery(latest.values("pk")[:1]))
+        .annotate(
+            latest_round_id=Subquery(chosen.values("pk")[:1]),
+            adopted_activities=Coalesce(Subquery(adopted_activities), 0),
+        )
         .order_by("organisation__path", "title")
     )
     page_obj = _page(request, plans)
     rows, columns = selectors.overview_rows(page_obj, {plan.pk: plan.latest_round_id for plan in page_obj})
+    today = timezone.localdate()
+    for row in rows:
+        round_ = row["round"]
+        row["overdue"] = round_ is not None and not round_.is_closed and round_.deadline < today
+        if round_ is None:
+            row["total"] = row["plan"].adopted_activities
     return TemplateResponse(
         request,
         "followup/overview.html",

@@ -147,7 +147,8 @@ class PlanRevision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.plan.organisation.short_name} {self.year} ({self.get_status_display().lower()})"
+        # The organisation's full name: the short name is for file names ("Skarholmen"), not for people.
+        return f"{self.plan.organisation.name} {self.year} ({self.get_status_display().lower()})"
 
     def get_absolute_url(self):
         return reverse("plans:revision_detail", args=[self.pk])
@@ -438,7 +439,16 @@ class Routine(models.Model):
     kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.CONCERN)
     title = models.CharField("rubrik", max_length=200)
     body = models.TextField("beskrivning", max_length=20_000)
-    contact = models.TextField("kontaktuppgifter", blank=True, max_length=2_000)
+    contact_name = models.CharField("kontaktperson", max_length=200, blank=True)
+    contact_role = models.CharField(
+        "roll", max_length=200, blank=True, help_text="Till exempel ”Preventionssamordnare”."
+    )
+    contact_phone = models.CharField(
+        "telefon", max_length=40, blank=True, help_text="Till exempel 08-508 00 000."
+    )
+    # Plain text: a mailto: link is made only when it looks like an address (contact_email_href).
+    contact_email = models.CharField("e-post", max_length=254, blank=True)
+    contact = models.TextField("övriga kontaktuppgifter", blank=True, max_length=2_000)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -454,6 +464,29 @@ class Routine(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:routine_detail", args=[self.pk])
+
+    @property
+    def contact_phone_href(self) -> str:
+        """tel: link of the phone number: its digits (a leading + kept), "" if it has none."""
+        digits = "".join(ch for ch in self.contact_phone if ch.isdigit() and ch.isascii())
+        if not digits:
+            return ""
+        return "tel:" + ("+" if self.contact_phone.strip().startswith("+") else "") + digits
+
+    @property
+    def contact_email_href(self) -> str:
+        """mailto: link of the e-mail address, "" unless it looks like one (one @, no spaces or colon)."""
+        email = self.contact_email.strip()
+        local, _, domain = email.partition("@")
+        if not local or "." not in domain or any(ch in email for ch in " :<>\"'") or "@" in domain:
+            return ""
+        return "mailto:" + email
+
+    @property
+    def has_contact(self) -> bool:
+        return any(
+            (self.contact_name, self.contact_role, self.contact_phone, self.contact_email, self.contact)
+        )
 
     def access_policy(self) -> access.Policy:
         org = self.organisation

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import catalogue_views, pdf_views, views
+from . import catalogue_views, import_views, pdf_views, views
 from .views import placement
 
 app_name = "plans"
@@ -59,8 +59,18 @@ urlpatterns = [
     path("aktiviteter/export.csv", catalogue_views.activity_export_csv, name="activity_export_csv"),
     path(
         "handlingsplaner/revision/<int:pk>/importera/",
-        catalogue_views.revision_import,
+        import_views.revision_import,
         name="revision_import",
+    ),
+    path(
+        "handlingsplaner/revision/<int:pk>/importera/bekrafta/",
+        import_views.revision_import_confirm,
+        name="revision_import_confirm",
+    ),
+    path(
+        "handlingsplaner/revision/<int:pk>/importera/angra/",
+        import_views.revision_import_undo,
+        name="revision_import_undo",
     ),
     path("rutiner/", catalogue_views.routine_list, name="routine_list"),
     path("rutiner/ny/", catalogue_views.routine_create, name="routine_create"),

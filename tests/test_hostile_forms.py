@@ -357,6 +357,15 @@ FORMS += [
     ),
 ]
 
+ROUTINE_FIELDS = {
+    "title": 200,
+    "body": 20_000,
+    "contact_name": 200,
+    "contact_role": 200,
+    "contact_phone": 40,
+    "contact_email": 254,
+    "contact": 2_000,
+}
 FORMS += [
     HostileForm(
         name="situation_crime_picture_edit",
@@ -407,7 +416,6 @@ FORMS += [
     ),
 ]
 
-ROUTINE_FIELDS = {"title": 200, "body": 20_000, "contact": 2_000}
 ROUTINE_DATA = {
     "kind": "vid_oro",
     "title": "Rutin vid oro",

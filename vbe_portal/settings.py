@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.forms",  # its widget templates, found by FORM_RENDERER below
     "simple_history",
     "django_filters",
     "axes",
@@ -163,6 +164,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Widgets render through the project's templates, so that templates/django/forms/widgets/attrs.html can
+# leave out `maxlength`: the browser would cut a pasted text silently; the server names the limit instead.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]

@@ -2,10 +2,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from deadlines.selectors import deadlines_for
 from organisations import access
@@ -73,3 +74,9 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers ask for on their own: the SVG icon the pages link to."""
+    return redirect(static("img/favicon.svg"))

@@ -165,7 +165,21 @@ def revision_adopt(request, pk):
             request, f"Revideringen {revision.year} är registrerad som antagen och kan inte längre ändras."
         )
         return redirect(revision)
-    return render(request, "plans/revision_adopt.html", {"form": form, "revision": revision})
+    return render(
+        request, "plans/revision_adopt.html", {"form": form, "revision": revision} | _freezes(revision)
+    )
+
+
+def _freezes(revision):
+    """What the decision locks, named on the confirmation page, and the lägesbild it rests on."""
+    picture = revision.situation_picture
+    return {
+        "chapter_count": revision.chapters.count(),
+        "activity_count": Activity.objects.filter(chapter__revision=revision).count(),
+        "superseded": revision.plan.revisions.filter(status=PlanRevision.Status.ADOPTED).first(),
+        "picture": picture,
+        "picture_is_draft": picture is not None and picture.status == picture.Status.DRAFT,
+    }
 
 
 @login_required

@@ -220,3 +220,36 @@ def test_axe_reports_serious_violations(page):
     page.goto("/__prov__/otillganglig/")
     impacts = {v["id"]: v["impact"] for v in _axe.run(page).response["violations"]}
     assert impacts.get("image-alt") in BLOCKING and impacts.get("label") in BLOCKING
+
+
+PHONE = {"width": 375, "height": 812}
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+WIDEST = """() => {
+  const limit = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')]
+    .filter(el => el.getBoundingClientRect().right > limit + 1)
+    .filter(el => !el.parentElement || el.parentElement.getBoundingClientRect().right <= limit + 1)
+    .slice(0, 3)
+    .map(el => el.tagName.toLowerCase() + '.' + String(el.className).split(' ').join('.')
+      + ' ' + Math.round(el.getBoundingClientRect().right) + 'px');
+}"""
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if pages_for(r)])
+def test_no_page_scrolls_sideways_on_a_phone(page, log_in_as, role):
+    """At 375 px every page type fits the screen: wide tables scroll inside their own box, or stack."""
+    page.set_viewport_size(PHONE)
+    world = World()
+    log_in_as(world.users[role])
+    wide = []
+    for name, url_for, submit in pages_for(role):
+        url = url_for(world)
+        page.goto(url)
+        if submit:
+            form = page.locator("main form.form").first
+            form.evaluate("form => { form.noValidate = true; }")
+            with page.expect_navigation():
+                form.locator("button[type=submit]").first.click()
+        if not page.evaluate(NO_SIDEWAYS_SCROLL):
+            wide.append(f"{name} as {role} ({url}): {page.evaluate(WIDEST)}")
+    assert not wide, "pages wider than 375 px:\n" + "\n".join(wide)

@@ -73,8 +73,8 @@ def test_open_round_is_archival_grouped_by_unit_and_marked_utkast_on_every_page(
     text = " ".join(pages)
     assert "Uppföljningen är öppen: verksamheterna kan fortfarande rapportera" in text
     assert "Samordnarens samlade kommentar Arbetet följer planen." in text
-    # Grouped by responsible unit (else the plan's free text), alphabetically, as on the report page.
-    order = ["Avdelningen för förskola", "Avdelningschefer och styrgruppen", "Fritidsenheten"]
+    # Grouped by responsible unit in the tree's order, as on the report page; no unit comes last.
+    order = ["Fritidsenheten", "Avdelningen för förskola", "Ansvarig enhet saknas"]
     positions = [text.index(f"{label} Aktivitet") for label in order]
     assert positions == sorted(positions)
     assert "Mötesplatserna har öppnat i tre stadsdelar." in text
