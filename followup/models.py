@@ -9,7 +9,8 @@ from simple_history.models import HistoricalRecords
 from organisations import access
 from organisations.access import Action, Perm
 from organisations.models import Organisation
-from plans.models import Activity, PlanRevision
+from plans.indicator_models import format_number
+from plans.models import Activity, Indicator, PlanRevision
 
 from .errors import RoundClosed
 
@@ -143,6 +144,16 @@ class FollowUpRound(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField("stängd", null=True, blank=True)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (rapporteras till nämnden)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="followup_rounds",
+        help_text="Sista dag för återrapportering räknas då från sammanträdet.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -172,6 +183,16 @@ class FollowUpRound(models.Model):
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
 
+    @property
+    def effective_deadline(self):
+        """The last day for entries: from the meeting the round reports to (it moves with the meeting),
+        else the date set when the round was opened."""
+        return self.meeting.followup_due if self.meeting_id else self.deadline
+
+    @property
+    def papers_due(self):
+        return self.meeting.papers_due if self.meeting_id else None
+
     def access_policy(self) -> access.Policy:
         """A closed round is frozen: neither its comment nor any of its entries change, for anyone."""
         org = self.organisation
@@ -182,6 +203,7 @@ class FollowUpRound(models.Model):
                 Action.DELETE: [(Perm.MANAGE_FOLLOWUP, org)],
                 Action.DECIDE: [(Perm.MANAGE_FOLLOWUP, org)],
                 Action.EXPORT: [(Perm.EXPORT, org)],
+                Action.PLACE: [(Perm.MANAGE_FOLLOWUP, org)],
             },
             frozen=self.is_closed,
             frozen_error=RoundClosed,
@@ -263,7 +285,7 @@ class ActivityFollowUp(models.Model):
         return self.status_id is not None
 
     def is_overdue(self, today) -> bool:
-        return not self.is_reported and self.round.deadline < today
+        return not self.is_reported and self.round.effective_deadline < today
 
     @property
     def responsible_label(self) -> str:
@@ -282,3 +304,40 @@ class ActivityFollowUp(models.Model):
         grants[Action.REPORT] = report
         grants[Action.CHANGE] = report
         return access.Policy(grants=grants, frozen=round_policy.frozen, frozen_error=RoundClosed)
+
+
+class IndicatorValue(models.Model):
+    """An indicator's value in one follow-up round, entered with the activity's återrapportering."""
+
+    class Assessment(models.TextChoices):
+        # Luleå's three levels, as the internal-control follow-up names them.
+        REACHED = "uppnatt", "Uppnått målvärde"
+        NEAR = "nara", "Uppnått nära målvärde"
+        NOT_REACHED = "ej_uppnatt", "Ej uppnått accepterat värde"
+
+    round = models.ForeignKey(
+        FollowUpRound, verbose_name="uppföljning", on_delete=models.CASCADE, related_name="indicator_values"
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="indikator", on_delete=models.PROTECT, related_name="values"
+    )
+    value = models.DecimalField("värde", max_digits=14, decimal_places=2)
+    assessment = models.CharField("bedömning", max_length=12, choices=Assessment.choices, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "indikatorvärde"
+        verbose_name_plural = "indikatorvärden"
+        ordering = ["indicator", "round__opened_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "indicator"], name="indicatorvalue_unique_round"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.name}: {format_number(self.value)}"
+
+    @property
+    def value_display(self) -> str:
+        return format_number(self.value)

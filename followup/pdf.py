@@ -12,7 +12,7 @@ from documents.http import ascii_filename_part
 from documents.services import RenderedDocument, render_document
 
 from .models import FollowUpRound, statuses_for
-from .selectors import report_groups, status_summary
+from .selectors import indicator_rows, report_groups, status_summary
 
 TEMPLATE = "pdf/followup_report.html"
 
@@ -76,6 +76,7 @@ def report_context(round_: FollowUpRound) -> dict:
         "groups": groups,
         "summary": summary,
         "total": len(entries),
+        "indicator_rows": indicator_rows(round_),
     }
 
 

@@ -8,11 +8,17 @@ from django.shortcuts import get_object_or_404
 
 from organisations import access
 from organisations.access import Perm
-from plans.models import Activity
+from plans.models import Activity, Indicator
+from situation.models import Problem
 
-from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus
+from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus, IndicatorValue
 
-ROUND_RELATED = ("revision__plan__organisation", "opened_by", "closed_by")
+ROUND_RELATED = (
+    "revision__plan__organisation",
+    "opened_by",
+    "closed_by",
+    "meeting__organisation__meeting_rule",
+)
 
 
 def round_for(user, pk, perm=Perm.VIEW_FOLLOWUP) -> FollowUpRound:
@@ -109,3 +115,67 @@ def overview_rows(plans, round_ids_by_plan):
             }
         )
     return rows, columns
+
+
+def problem_groups(round_, entries) -> list[dict]:
+    """The report read per prioritised problem of the lägesbild the revision rests on: which activities
+    answer it and their status in this round. Problems no activity answers come with no entries.
+    Two queries whatever the number of problems and activities."""
+    picture_id = round_.revision.situation_picture_id
+    if picture_id is None:
+        return []
+    problems = list(Problem.objects.filter(picture_id=picture_id).prioritised())
+    by_activity: dict[int, list] = {}
+    for entry in entries:
+        by_activity.setdefault(entry.activity_id, []).append(entry)
+    links = Activity.problems.through.objects.filter(
+        activity_id__in=list(by_activity), problem__picture_id=picture_id
+    ).values_list("problem_id", "activity_id")
+    answering: dict[int, list] = {}
+    for problem_id, activity_id in links:
+        answering.setdefault(problem_id, []).extend(by_activity.get(activity_id, []))
+    return [{"problem": problem, "entries": answering.get(problem.pk, [])} for problem in problems]
+
+
+def indicator_rows(round_) -> list[dict]:
+    """Each indicator of the round's plan: its latest value reported up to this round, against the
+    target for the plan's year. Three queries whatever the number of indicators."""
+    year = round_.revision.year
+    indicators = (
+        Indicator.objects.filter(activity__chapter__revision_id=round_.revision_id)
+        .select_related("activity")
+        .prefetch_related("targets")
+        .order_by("activity__chapter__order", "activity__order", "order", "pk")
+    )
+    indicators = list(indicators)
+    if not indicators:
+        return []
+    values: dict[int, IndicatorValue] = {}
+    for value in (
+        IndicatorValue.objects.filter(indicator__in=indicators, round__opened_at__lte=round_.opened_at)
+        .select_related("round__revision")
+        .order_by("round__opened_at", "pk")
+    ):
+        values[value.indicator_id] = value  # the newest wins
+    rows = []
+    for indicator in indicators:
+        latest = values.get(indicator.pk)
+        target = indicator.target_for(year)
+        rows.append(
+            {
+                "indicator": indicator,
+                "latest": latest,
+                "target": target,
+                "met": _met(indicator, latest, target),
+            }
+        )
+    return rows
+
+
+def _met(indicator, latest, target) -> str:
+    """'ja' / 'nej' / '' (no value or no target): whether the value is on the good side of the target."""
+    if latest is None or target is None:
+        return ""
+    if indicator.direction == Indicator.Direction.LOWER:
+        return "ja" if latest.value <= target.value else "nej"
+    return "ja" if latest.value >= target.value else "nej"

@@ -1,6 +1,6 @@
 """Every write of the follow-up: open a round, report on an activity, comment, close."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -10,7 +10,7 @@ from organisations.editing import EditConflict
 from plans.models import Activity, PlanRevision
 
 from .errors import FollowUpError, RoundClosed
-from .models import ActivityFollowUp, FollowUpRound, statuses_for
+from .models import ActivityFollowUp, FollowUpRound, IndicatorValue, statuses_for
 
 __all__ = ["EditConflict", "FollowUpError", "RevisionNotAdopted", "RoundClosed"]
 
@@ -33,7 +33,13 @@ def open_round(*, revision, kind, period, deadline, by) -> FollowUpRound:
         raise RevisionNotAdopted("En uppföljning kan bara öppnas på en antagen handlingsplan.")
     round_ = FollowUpRound(revision=revision, kind=kind, period=period, deadline=deadline, opened_by=by)
     round_._change_reason = "Uppföljning öppnad"
-    round_.save()
+    try:
+        with transaction.atomic():
+            round_.save()
+    except IntegrityError:  # the same round opened by a double submit or a colleague
+        raise FollowUpError(
+            f"Det finns redan en uppföljning {round_.get_kind_display().lower()} {period} av den här planen."
+        ) from None
     activities = Activity.objects.filter(chapter__revision=revision).order_by("pk")
     entries = [ActivityFollowUp(round=round_, activity=activity) for activity in activities]
     bulk_create_with_history(
@@ -51,7 +57,7 @@ def _locked_entry(entry) -> ActivityFollowUp:
 
 
 @transaction.atomic
-def report(*, entry, status, narrative, version, by) -> ActivityFollowUp:
+def report(*, entry, status, narrative, version, by, indicator_values=None) -> ActivityFollowUp:
     """Record the status and narrative of one activity; refuses if the round is closed, the user may
     not report on this activity, the status is not on the organisation's scale, or someone else saved
     since `version` (EditConflict)."""
@@ -64,9 +70,37 @@ def report(*, entry, status, narrative, version, by) -> ActivityFollowUp:
     current.reported_by = by
     current.reported_at = timezone.now()
     data = {"status": status, "narrative": narrative}
-    return editing.update(
+    current = editing.update(
         current, data=data, version=version, by=by, reason="Återrapportering", what=what, fields=REPORT_FIELDS
     )
+    _save_indicator_values(current, indicator_values or {})
+    return current
+
+
+def _save_indicator_values(entry, values) -> None:
+    """Values of the activity's indicators in this round; an emptied value removes the round's value."""
+    existing = {
+        v.indicator_id: v for v in entry.round.indicator_values.filter(indicator__activity=entry.activity)
+    }
+    for indicator, (value, assessment) in values.items():
+        if indicator.activity_id != entry.activity_id:
+            raise FollowUpError("Indikatorn hör inte till aktiviteten.")
+        row = existing.get(indicator.pk)
+        if value is None:
+            if row is not None:
+                row._change_reason = "Indikatorvärde borttaget"
+                row.delete()
+            continue
+        if row is None:
+            row = IndicatorValue(round=entry.round, indicator=indicator, value=value, assessment=assessment)
+        elif (row.value, row.assessment) == (value, assessment):
+            continue
+        else:
+            row.value, row.assessment = value, assessment
+            row.version += 1
+        row.full_clean()
+        row._change_reason = "Indikatorvärde rapporterat"
+        row.save()
 
 
 def _locked_round(round_) -> FollowUpRound:
@@ -103,3 +137,16 @@ def close_round(*, round, by) -> FollowUpRound:
     current.closed_at = timezone.now()
     current.version += 1
     return editing.save_tracked(current, by=by, reason="Uppföljning stängd")
+
+
+@transaction.atomic
+def place_round(*, round, meeting, by) -> FollowUpRound:
+    """Put the round on the meeting it reports to: its entries are then due by that meeting's rule (and
+    move with it). `None` falls back to the round's own deadline."""
+    locked = _locked_round(round)
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.organisation):
+        raise FollowUpError("Sammanträdet hör inte till nämnden som uppföljningen rapporteras till.")
+    locked.meeting = meeting
+    reason = f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    return editing.save_tracked(locked, by=by, reason=reason)

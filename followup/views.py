@@ -39,7 +39,7 @@ def round_list(request):
         raise PermissionDenied
     rounds = (
         FollowUpRound.objects.viewable_by(user)
-        .select_related("revision__plan__organisation")
+        .select_related("revision__plan__organisation", "meeting__organisation__meeting_rule")
         .annotate(total=Count("entries"), reported=Count("entries", filter=Q(entries__status__isnull=False)))
         .order_by("-deadline", "-pk")
     )
@@ -117,6 +117,11 @@ def round_report(request, pk):
             "summary": selectors.status_summary(entries, statuses_for(round_.organisation)),
             "total": len(entries),
             "may_export": access.has_perm(request.user, Perm.EXPORT, round_.organisation),
+            # Problem titles are lägesbild text: only for those who may read the lägesbild.
+            "indicator_rows": selectors.indicator_rows(round_),
+            "problem_groups": selectors.problem_groups(round_, entries)
+            if access.has_perm(request.user, Perm.VIEW_SITUATION, round_.organisation)
+            else [],
         },
     )
 
@@ -195,6 +200,7 @@ def entry_report(request, pk):
     entry = get_object_or_404(
         ActivityFollowUp.objects.filter(round__in=FollowUpRound.objects.visible_to(user)).select_related(
             "round__revision__plan__organisation",
+            "round__meeting__organisation__meeting_rule",
             "activity__chapter",
             "activity__responsible_unit",
             "status",
@@ -209,9 +215,15 @@ def entry_report(request, pk):
         messages.error(request, "Uppföljningen är stängd. Återrapporteringen kan inte ändras.")
         return redirect(back or "followup:my_entries")
     statuses = FollowUpStatus.objects.filter(pk__in=[s.pk for s in statuses_for(entry.round.organisation)])
+    indicators = list(entry.activity.indicators.all())
     status, conflict = 200, None
     initial = {"status": entry.status_id, "narrative": entry.narrative}
-    form = ReportForm(request.POST or None, statuses=statuses, initial=initial, current=entry)
+    for value in entry.round.indicator_values.filter(indicator__in=indicators):
+        initial[f"indicator_{value.indicator_id}"] = value.value
+        initial[f"assessment_{value.indicator_id}"] = value.assessment
+    form = ReportForm(
+        request.POST or None, statuses=statuses, indicators=indicators, initial=initial, current=entry
+    )
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -221,10 +233,13 @@ def entry_report(request, pk):
                     narrative=form.cleaned_data["narrative"],
                     version=form.cleaned_data["version"],
                     by=user,
+                    indicator_values=form.indicator_values(),
                 )
             except services.EditConflict as error:
                 conflict, status = error, editing.CONFLICT_STATUS
-                form = ReportForm.after_conflict(form, error, statuses=statuses, initial=initial)
+                form = ReportForm.after_conflict(
+                    form, error, statuses=statuses, indicators=indicators, initial=initial
+                )
             except services.FollowUpError as exc:
                 form.add_error(None, str(exc))
                 status = 400
@@ -250,7 +265,12 @@ def my_entries(request):
     entries = (
         ActivityFollowUp.objects.reportable_by(user)
         .filter(round__status=FollowUpRound.Status.OPEN)
-        .select_related("round__revision__plan__organisation", "activity__responsible_unit", "status")
+        .select_related(
+            "round__revision__plan__organisation",
+            "round__meeting__organisation__meeting_rule",
+            "activity__responsible_unit",
+            "status",
+        )
         .order_by(F("reported_at").asc(nulls_first=True), "round__deadline", "activity__order", "pk")
     )
     page_obj = _page(request, entries)

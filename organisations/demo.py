@@ -24,6 +24,9 @@ ORGANISATIONS = [
     ("lulea-soc", "Socialnämnden", "Lulea-socialnamnden", Kind.COMMITTEE, "lulea"),
 ]
 
+# Organisations that publish their adopted plans and routines on the public pages (/publikt/<id>/).
+PUBLISHING = {"skarholmen", "lulea-soc"}
+
 # (username, first name, last name, organisation key, role); superuser `admin` has no membership.
 USERS = [
     ("samordnare", "Karin", "Holmqvist", "skarholmen", Role.COORDINATOR),
@@ -43,7 +46,9 @@ def load() -> dict[str, Organisation]:
     for key, name, short_name, kind, parent_key in ORGANISATIONS:
         parent = orgs[parent_key] if parent_key else None
         org, _ = Organisation.objects.update_or_create(
-            name=name, parent=parent, defaults={"short_name": short_name, "kind": kind}
+            name=name,
+            parent=parent,
+            defaults={"short_name": short_name, "kind": kind, "publishes_publicly": key in PUBLISHING},
         )
         orgs[key] = org
 

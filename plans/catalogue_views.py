@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from organisations import access, editing
+from organisations import access, editing, submissions
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 
@@ -105,9 +106,16 @@ def revision_import(request, pk):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                result = exchange.import_activities(
-                    revision=revision, data=upload.read(), filename=upload.name, by=request.user
-                )
+                # The token is claimed in the import's transaction: a refused file leaves it unused.
+                with transaction.atomic():
+                    submission = submissions.claim(form.cleaned_data["submission"], request.user)
+                    result = exchange.import_activities(
+                        revision=revision, data=upload.read(), filename=upload.name, by=request.user
+                    )
+                    submissions.record_result(submission, revision.get_absolute_url())
+            except submissions.AlreadySubmitted:
+                messages.info(request, "Filen är redan importerad (formuläret skickades två gånger).")
+                return redirect(revision)
             except exchange.ImportRejected as rejected:
                 context["import_errors"] = rejected.errors
             else:
@@ -158,7 +166,16 @@ def routine_create(request):
         raise PermissionDenied
     form = RoutineForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        routine = create_routine(by=request.user, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        token = data.pop("submission")
+        try:
+            with transaction.atomic():
+                submission = submissions.claim(token, request.user)
+                routine = create_routine(by=request.user, **data)
+                submissions.record_result(submission, routine.get_absolute_url())
+        except submissions.AlreadySubmitted as done:
+            messages.info(request, "Rutinen är redan sparad (formuläret skickades två gånger).")
+            return redirect(done.result_url or "plans:routine_list")
         messages.success(request, "Rutinen är sparad.")
         return redirect(routine)
     status = 400 if request.method == "POST" else 200

@@ -5,6 +5,7 @@ from django.db import transaction
 from organisations.demo import organisation
 from situation.models import SituationPicture
 
+from . import demo_crime_prevention
 from .demo_data import (
     HASSELBY_2018,
     KUNGSBACKA_2020,
@@ -30,6 +31,7 @@ def load():
         _save(skarholmen_2020)
     _adopted_plan(LULEA_2022, situation_year=2022)
     _adopted_plan(KUNGSBACKA_2020)
+    demo_crime_prevention.load()
     for org_key, kind, title, body, contact in ROUTINES:
         org = organisation(org_key)
         if not Routine.objects.filter(organisation=org, title=title).exists():

@@ -3,8 +3,13 @@
 import django_filters
 from django import forms
 
+from organisations import access
+from organisations.access import Perm
+from organisations.kinds import PlanKind
+from situation.models import Problem
+
 from . import catalogue, search
-from .models import CatalogueEntry, Chapter, Routine
+from .models import CatalogueEntry, Chapter, PlanRevision, Routine
 
 ACTIVITY_KINDS = [(value, label) for value, label in Chapter.Kind.choices if value != Chapter.Kind.PROSE]
 
@@ -24,15 +29,29 @@ class ActivityFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label="Typ av arbete", field_name="kind", choices=ACTIVITY_KINDS, empty_label="Alla typer"
     )
+    plan_kind = django_filters.ChoiceFilter(
+        label="Plantyp",
+        field_name="activity__chapter__revision__plan__kind",
+        choices=PlanKind.choices,
+        empty_label="Alla plantyper",
+    )
+    problem = django_filters.ModelChoiceFilter(
+        label="Svarar mot problem i lägesbilden",
+        field_name="activity__problems",
+        queryset=Problem.objects.none(),
+        empty_label="Alla problem",
+    )
     responsible = django_filters.CharFilter(label="Ansvarig", method="filter_contains")
     partners = django_filters.CharFilter(label="Samverkan", method="filter_contains")
     year = django_filters.ChoiceFilter(label="År", field_name="year", choices=[], empty_label="Alla år")
 
-    TEXT_FILTERS = ("q", "responsible", "partners")
+    # Filters the tally cannot count: the activities' text, and what only the activity knows (its plan's
+    # kind, the problems it answers). With one of them applied the count is a query, not the tally.
+    TEXT_FILTERS = ("q", "responsible", "partners", "plan_kind", "problem")
 
     class Meta:
         model = CatalogueEntry
-        fields = ["q", "organisation", "kind", "responsible", "partners", "year"]
+        fields = ["q", "organisation", "plan_kind", "kind", "problem", "responsible", "partners", "year"]
 
     def __init__(self, data=None, queryset=None, *, request=None, scope: catalogue.Scope, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
@@ -40,6 +59,7 @@ class ActivityFilter(django_filters.FilterSet):
         # Only organisations (and years) with an adopted plan the user can read (catalogue.scope_for).
         self.filters["organisation"].extra["choices"] = scope.organisations
         self.filters["year"].extra["choices"] = scope.years
+        self._offer_problems(request.user if request else None)
 
     @property
     def has_text_filter(self) -> bool:
@@ -66,6 +86,21 @@ class ActivityFilter(django_filters.FilterSet):
             choices = [("", self.filters[name].extra["empty_label"]), *self.filters[name].extra["choices"]]
             options[name] = [(str(value), label, str(value) == current) for value, label in choices]
         return options
+
+    def _offer_problems(self, user):
+        # Problems are lägesbild text: offered only to those who may read the lägesbild they belong to.
+        if not access.has_any(user, Perm.VIEW_SITUATION):
+            del self.filters["problem"]
+            return
+        self.filters["problem"].queryset = (
+            Problem.objects.filter(
+                picture__organisation__in=access.organisations_for(user, Perm.VIEW_SITUATION),
+                activities__chapter__revision__status=PlanRevision.Status.ADOPTED,
+            )
+            .select_related("picture")
+            .distinct()
+            .order_by("-picture__year", "priority", "pk")
+        )
 
     def filter_search(self, queryset, name, value):
         return search.search_activities(queryset, value, activity="activity__")

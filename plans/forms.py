@@ -1,11 +1,14 @@
 from django import forms
 
+from documents.text import CleanTextField, clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
+from organisations.kinds import PlanKind
 from organisations.models import Organisation
-from situation.models import SituationPicture
+from situation.models import Problem, SituationPicture
 
+from .kinds import DEFAULT_TITLES, section_choices
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
 YEAR_ERRORS = {
@@ -26,7 +29,7 @@ class PlanCreateForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label="Organisation", queryset=Organisation.objects.none(), empty_label=None
     )
-    title = forms.CharField(
+    title = CleanTextField(
         label="Titel",
         max_length=200,
         initial=ActionPlan._meta.get_field("title").default,
@@ -34,6 +37,15 @@ class PlanCreateForm(forms.Form):
     year = forms.IntegerField(
         label="År för första revideringen", min_value=2000, max_value=2100, error_messages=YEAR_ERRORS
     )
+    kind = forms.ChoiceField(label="Plantyp", choices=PlanKind.choices, required=False, initial=PlanKind.VBE)
+    with_default_chapters = forms.BooleanField(
+        label="Börja med plantypens kapitel",
+        required=False,
+        help_text="Utkastet får de kapitel och aktivitetsavsnitt som hör till plantypen.",
+    )
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or PlanKind.VBE
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +53,9 @@ class PlanCreateForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # The default title follows the kind: a new åtgärdsplan is not called a VBE-handlingsplan.
+        if cleaned.get("title") == DEFAULT_TITLES[PlanKind.VBE] and cleaned.get("kind"):
+            cleaned["title"] = DEFAULT_TITLES[PlanKind(cleaned["kind"])]
         organisation, title = cleaned.get("organisation"), cleaned.get("title")
         if (
             organisation
@@ -56,6 +71,7 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = PlanRevision
+        formfield_callback = clean_text_formfield
         fields = ["year", "decided_by", "situation_picture"]
         help_texts = {"decided_by": "Nämnden eller fullmäktige som ska anta planen."}
 
@@ -65,10 +81,16 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
         pictures = SituationPicture.objects.none()
         if user is not None and self.instance.plan_id:
             pictures = SituationPicture.objects.visible_to(user).filter(
-                organisation_id=self.instance.plan.organisation_id
+                organisation_id=self.instance.plan.organisation_id, kind=self.instance.plan.kind
             )
         self.fields["situation_picture"].queryset = pictures.order_by("-year")
         self.fields["situation_picture"].empty_label = "Ingen vald"
+        # Only the brottsförebyggande åtgärdsplan records the position taken on which measures are needed.
+        if self.instance.plan_id and self.instance.plan.kind == PlanKind.CRIME_PREVENTION:
+            model_field = PlanRevision._meta.get_field("measures_position")
+            self.fields["measures_position"] = model_field.formfield(
+                widget=forms.Textarea(attrs={"rows": 6}), initial=self.instance.measures_position
+            )
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -79,7 +101,7 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
 
 
 class AdoptionForm(forms.Form):
-    decided_by = forms.CharField(
+    decided_by = CleanTextField(
         label="Beslutande organ", max_length=200, help_text="Till exempel Skärholmens stadsdelsnämnd."
     )
     decided_on = forms.DateField(
@@ -87,8 +109,8 @@ class AdoptionForm(forms.Form):
         widget=DateInput(),
         error_messages={"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2019-05-23."},
     )
-    paragraph = forms.CharField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
-    diary_number = forms.CharField(
+    paragraph = CleanTextField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
+    diary_number = CleanTextField(
         label="Diarienummer", max_length=60, required=False, help_text="Till exempel 1.2.3-456/2019."
     )
 
@@ -99,6 +121,7 @@ class AdoptionForm(forms.Form):
 class ChapterForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Chapter
+        formfield_callback = clean_text_formfield
         fields = ["heading", "kind", "body"]
         help_texts = {
             "kind": "Löptext är ett kapitel utan aktiviteter; övriga typer har en aktivitetstabell.",
@@ -106,10 +129,20 @@ class ChapterForm(VersionedForm, forms.ModelForm):
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
 
+    def __init__(self, *args, plan_kind=PlanKind.VBE, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each plan kind offers its own activity table sections; a chapter keeps a type it already has.
+        choices = section_choices(plan_kind)
+        current = self.instance.kind if self.instance.pk else None
+        if current and current not in dict(choices):
+            choices.append((current, Chapter.Kind(current).label))
+        self.fields["kind"].choices = choices
+
 
 class ActivityForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Activity
+        formfield_callback = clean_text_formfield
         fields = [
             "text",
             "purpose",
@@ -120,8 +153,10 @@ class ActivityForm(VersionedForm, forms.ModelForm):
             "starts_on",
             "ends_on",
             "follow_up_method",
+            "problems",
         ]
         widgets = {
+            "problems": forms.CheckboxSelectMultiple,
             "text": forms.Textarea(attrs={"rows": 4}),
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "starts_on": DateInput(),
@@ -133,10 +168,30 @@ class ActivityForm(VersionedForm, forms.ModelForm):
             "ends_on": {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-06-30."},
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, revision=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = Organisation.objects.descendants_of(organisation)
         self.fields["responsible_unit"].empty_label = "Ingen vald"
+        # Only the prioritised problems of the lägesbild the revision rests on can be answered.
+        picture_id = revision.situation_picture_id if revision is not None else None
+        if picture_id is None:
+            del self.fields["problems"]
+        else:
+            self.fields["problems"].queryset = Problem.objects.filter(picture_id=picture_id).prioritised()
+
+    def clean_problems(self):
+        return list(self.cleaned_data["problems"])
+
+    # The links are a set, not a field the conflict merge compares: after a conflict the user's
+    # own choice stays in the form, and the service saves it with the rest.
+    def edited_names(self) -> list[str]:
+        return [n for n in super().edited_names() if n != "problems"]
+
+    def edited_values(self) -> dict:
+        values = super().edited_values()
+        if "problems" in self.cleaned_data:
+            values["problems"] = self.cleaned_data["problems"]
+        return values
 
     def clean(self):
         cleaned = super().clean()

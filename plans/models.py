@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from organisations import access
 from organisations.access import Action, Perm
+from organisations.kinds import PlanKind
 from organisations.models import Organisation
 
 from .errors import RevisionFrozen
@@ -26,6 +27,7 @@ class ActionPlan(models.Model):
         Organisation, verbose_name="organisation", on_delete=models.PROTECT, related_name="action_plans"
     )
     title = models.CharField("titel", max_length=200, default="Handlingsplan mot våldsbejakande extremism")
+    kind = models.CharField("plantyp", max_length=20, choices=PlanKind.choices, default=PlanKind.VBE)
 
     history = HistoricalRecords()
     objects = ActionPlanQuerySet.as_manager()
@@ -89,6 +91,12 @@ class PlanRevision(models.Model):
     decided_on = models.DateField("beslutsdatum", null=True, blank=True)
     paragraph = models.CharField("paragraf (§)", max_length=20, blank=True)
     diary_number = models.CharField("diarienummer", max_length=60, blank=True)
+    measures_position = models.TextField(
+        "ställningstagande om vilka åtgärder som behöver vidtas",
+        blank=True,
+        max_length=20_000,
+        help_text="Brottsförebyggande åtgärdsplan: kommunens ställningstagande utifrån lägesbilden.",
+    )
     copied_from = models.ForeignKey(
         "self",
         verbose_name="kopierad från",
@@ -105,6 +113,16 @@ class PlanRevision(models.Model):
         on_delete=models.PROTECT,
         related_name="plan_revisions",
         help_text="Lägesbilden som planens aktiviteter vilar på.",
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (ärendet)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="plan_revisions",
+        help_text="Sammanträdet där nämnden ska anta revideringen.",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
@@ -137,6 +155,11 @@ class PlanRevision(models.Model):
     def is_frozen(self) -> bool:
         return self.status != self.Status.DRAFT
 
+    @property
+    def papers_due(self):
+        """The last day to hand in the ärende: computed from the meeting, so it moves with it."""
+        return self.meeting.papers_due if self.meeting_id else None
+
     def access_policy(self) -> access.Policy:
         """Drafts are read by those who may see drafts; adopted and superseded ones by every plan reader.
         Anything but a draft is frozen: no write for anyone, its chapters and activities included."""
@@ -150,6 +173,8 @@ class PlanRevision(models.Model):
                 Action.DECIDE: [(Perm.ADOPT, org)],
                 Action.EXPORT: [(Perm.EXPORT, org)],
                 Action.CONTINUE: [(Perm.EDIT_PLAN, org)] if self.status == self.Status.ADOPTED else [],
+                # The samordnare (who writes the ärende) or the nämndsekreterare puts it on a meeting.
+                Action.PLACE: [(Perm.EDIT_PLAN, org), (Perm.ADOPT, org)],
             },
             frozen=self.is_frozen,
             frozen_error=lambda: RevisionFrozen(self),
@@ -179,6 +204,9 @@ class Chapter(models.Model):
         GRANTS = "foreningsbidrag", "Föreningsbidrag och lokaler"
         TRAINING = "kompetenshojande", "Kompetenshöjande insatser"
         OTHER = "ovriga", "Övriga aktiviteter"
+        # Sections of the brottsförebyggande åtgärdsplan.
+        SITUATIONAL = "situationella", "Situationella åtgärder"
+        SOCIAL = "sociala", "Sociala åtgärder"
 
     revision = models.ForeignKey(
         PlanRevision, verbose_name="revidering", on_delete=models.CASCADE, related_name="chapters"
@@ -273,13 +301,20 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+    problems = models.ManyToManyField(
+        "situation.Problem",
+        verbose_name="svarar mot",
+        blank=True,
+        related_name="activities",
+        help_text="De prioriterade problemen i lägesbilden som aktiviteten svarar mot.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     # Swedish full-text vector, written by a PostgreSQL trigger (migration 0002_activity_search) so that
     # rows saved with bulk_create are searchable too; unused (NULL) on SQLite. See plans/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=[problems])
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -428,3 +463,7 @@ class Routine(models.Model):
                 Action.DELETE: [(Perm.EDIT_PLAN, org)],
             }
         )
+
+
+# Indicators live in their own module to keep this one readable; importing them here registers them.
+from .indicator_models import Indicator, IndicatorTarget  # noqa: E402, F401

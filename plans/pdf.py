@@ -11,8 +11,11 @@ from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.services import RenderedDocument, render_document
 from organisations import access
+from organisations.kinds import PlanKind
 from organisations.models import Membership, Organisation
 
+from . import indicator_selectors
+from .indicator_chart import PDF_FONTS
 from .models import Activity, Chapter, PlanRevision, Routine
 
 PLAN_TEMPLATE = "pdf/plan_revision.html"
@@ -41,27 +44,48 @@ def deciding_body(revision: PlanRevision) -> str:
 
 def _chapters(revision: PlanRevision) -> list[Chapter]:
     activities = Activity.objects.select_related("responsible_unit").order_by("order", "pk")
+    if revision.situation_picture_id:  # "Svarar mot" names the problems of the lägesbild it rests on
+        activities = activities.prefetch_related("problems")
     return list(
         revision.chapters.order_by("order", "pk").prefetch_related(Prefetch("activities", activities))
     )
+
+
+def _attach_indicators(chapters) -> None:
+    """Each chapter gets `indicator_views`: the charts of its activities' indicators, set in the PDF font."""
+    activities = [a for c in chapters for a in c.activities.all()]
+    views = indicator_selectors.by_activity([a.pk for a in activities], font_family=PDF_FONTS)
+    for chapter in chapters:
+        chapter.indicator_views = [
+            (activity, views[activity.pk]) for activity in chapter.activities.all() if activity.pk in views
+        ]
 
 
 def plan_context(revision: PlanRevision) -> dict:
     """Context of pdf/plan_revision.html: cover, contents, chapters with activity tables, routines."""
     organisation = revision.plan.organisation
     adoption_line = revision.adoption_line
+    crime_prevention = revision.plan.kind == PlanKind.CRIME_PREVENTION
     header = DocumentHeader(
         title=f"{revision.plan.title} {revision.year} – {organisation.name}",
-        document_type="HANDLINGSPLAN",
+        document_type="ÅTGÄRDSPLAN" if crime_prevention else "HANDLINGSPLAN",
         organisation_lines=organisation_lines(organisation),
         date=revision.decided_on or timezone.localdate(),
         diary_number=revision.diary_number,
         is_draft=not revision.is_frozen,
         footer_line=adoption_line,
-        subject=f"Handlingsplan mot våldsbejakande extremism för {organisation.name} {revision.year}",
-        keywords=["handlingsplan", "våldsbejakande extremism", organisation.name, str(revision.year)],
+        subject=f"{revision.plan.title} för {organisation.name} {revision.year}"
+        if crime_prevention
+        else f"Handlingsplan mot våldsbejakande extremism för {organisation.name} {revision.year}",
+        keywords=[
+            "åtgärdsplan" if crime_prevention else "handlingsplan",
+            "brottsförebyggande arbete" if crime_prevention else "våldsbejakande extremism",
+            organisation.name,
+            str(revision.year),
+        ],
     )
     chapters = _chapters(revision)
+    _attach_indicators(chapters)
     routines = list(Routine.objects.filter(organisation=organisation))
     toc = [
         {"anchor": f"kapitel-{c.pk}", "number": n, "heading": c.heading} for n, c in enumerate(chapters, 1)

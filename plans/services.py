@@ -13,11 +13,14 @@ from django.db.models import Max
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
+from organisations.kinds import PlanKind, setting_for
 
-from .errors import PlanError, RevisionFrozen
+from .errors import AlreadyDeleted, PlanError, RevisionFrozen
+from .indicator_services import copy_indicators
+from .kinds import DEFAULT_CHAPTERS
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
-__all__ = ["DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
+__all__ = ["AlreadyDeleted", "DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
 
 ACTIVITY_FIELDS = (
     "text",
@@ -31,7 +34,7 @@ ACTIVITY_FIELDS = (
     "follow_up_method",
 )
 CHAPTER_FIELDS = ("heading", "body", "kind")
-REVISION_META_FIELDS = ("year", "decided_by", "situation_picture")
+REVISION_META_FIELDS = ("year", "decided_by", "situation_picture", "measures_position")
 
 
 class DraftExists(PlanError):
@@ -53,6 +56,45 @@ _save = editing.save_tracked
 _delete = editing.delete_tracked
 
 
+def _check_problems(revision, problems):
+    """An activity answers only problems of the lägesbild its revision rests on."""
+    if not problems:
+        return
+    picture_id = revision.situation_picture_id
+    if any(problem.picture_id != picture_id for problem in problems):
+        raise PlanError("En aktivitet kan bara svara mot problem i den lägesbild revideringen vilar på.")
+
+
+def _set_problems(activity, problems, *, by, reason):
+    """Replace the activity's problems; simple-history records the m2m change with the activity."""
+    activity._change_reason = reason
+    activity._history_user = by
+    activity.problems.set(problems)
+
+
+def _map_problems(problems, picture):
+    """The problems of `picture` that stand for `problems`: themselves, or their copy in `picture`."""
+    mapped = []
+    for problem in problems:
+        if problem.picture_id == picture.pk:
+            mapped.append(problem)
+            continue
+        copy = next((c for c in problem.copies.all() if c.picture_id == picture.pk), None)
+        if copy is not None:
+            mapped.append(copy)
+    return mapped
+
+
+def _rest_on_picture(revision, picture, *, by):
+    """Move the links of every activity to the problems of the revision's new lägesbild (by lineage)."""
+    activities = Activity.objects.filter(chapter__revision=revision).prefetch_related("problems__copies")
+    for activity in activities:
+        current = list(activity.problems.all())
+        mapped = _map_problems(current, picture) if picture is not None else []
+        if {p.pk for p in mapped} != {p.pk for p in current}:
+            _set_problems(activity, mapped, by=by, reason="Kopplingen till lägesbildens problem följde med")
+
+
 def _locked_revision(revision):
     # Lock only the revision row, not the plan and organisation joined for the permission check.
     return editing.lock(revision, "plan__organisation")
@@ -62,19 +104,40 @@ def _locked_revision(revision):
 
 
 @transaction.atomic
-def create_plan(*, organisation, title, year, by):
-    """Create a plan for `organisation` with its first revision, a draft for `year`."""
+def create_plan(*, organisation, title, year, by, kind=PlanKind.VBE, with_default_chapters=False):
+    """Create a plan of `kind` for `organisation` with its first revision, a draft for `year`.
+
+    The draft names the adopting body the organisation has set for the kind, and can start with the
+    kind's default chapters (plans.kinds)."""
     access.require(by, Perm.EDIT_PLAN, organisation)
     if ActionPlan.objects.filter(organisation=organisation, title=title).exists():
         raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.")
-    plan = _save(ActionPlan(organisation=organisation, title=title), by=by, reason="Handlingsplan skapad")
-    _save(PlanRevision(plan=plan, year=year), by=by, reason=f"Utkast för {year} skapat")
+    try:
+        # A double submit (or a colleague) passed the check above at the same moment: the constraint says no.
+        with transaction.atomic():
+            plan = _save(
+                ActionPlan(organisation=organisation, title=title, kind=kind),
+                by=by,
+                reason="Handlingsplan skapad",
+            )
+    except IntegrityError:
+        raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.") from None
+    decided_by = setting_for(organisation, kind).adopting_body
+    revision = _save(
+        PlanRevision(plan=plan, year=year, decided_by=decided_by), by=by, reason=f"Utkast för {year} skapat"
+    )
+    if with_default_chapters:
+        for order, (heading, chapter_kind, body) in enumerate(DEFAULT_CHAPTERS[PlanKind(kind)], start=1):
+            chapter = Chapter(revision=revision, order=order, heading=heading, kind=chapter_kind, body=body)
+            _save(chapter, by=by, reason="Kapitel från plantypens mall")
     return plan
 
 
 @transaction.atomic
-def update_revision_meta(*, revision, version, year, decided_by, by, situation_picture=None):
-    """Change the year, the deciding body and the lägesbild of a draft."""
+def update_revision_meta(
+    *, revision, version, year, decided_by, by, situation_picture=None, measures_position=None
+):
+    """Change the year, the deciding body, the lägesbild and (åtgärdsplan) the position on measures."""
     revision = _locked_revision(revision)
     _require(by, Action.CHANGE, revision)
     editing.check_version(revision, version, what="Revideringens uppgifter", fields=REVISION_META_FIELDS)
@@ -82,15 +145,24 @@ def update_revision_meta(*, revision, version, year, decided_by, by, situation_p
         raise PlanError(f"Det finns redan en revidering för {year} av den här handlingsplanen.")
     if situation_picture is not None and situation_picture.organisation_id != revision.plan.organisation_id:
         raise PlanError("Lägesbilden måste höra till samma organisation som handlingsplanen.")
-    return editing.update(
+    if situation_picture is not None and situation_picture.kind != revision.plan.kind:
+        raise PlanError("Lägesbilden måste vara av samma typ som planen.")
+    data = {"year": year, "decided_by": decided_by, "situation_picture": situation_picture}
+    if measures_position is not None:
+        data["measures_position"] = measures_position
+    moved = revision.situation_picture_id != (situation_picture.pk if situation_picture else None)
+    revision = editing.update(
         revision,
-        data={"year": year, "decided_by": decided_by, "situation_picture": situation_picture},
+        data=data,
         version=version,
         by=by,
         reason="Revideringens uppgifter ändrade",
         what="Revideringens uppgifter",
         fields=REVISION_META_FIELDS,
     )
+    if moved:
+        _rest_on_picture(revision, situation_picture, by=by)
+    return revision
 
 
 @transaction.atomic
@@ -133,7 +205,7 @@ def start_next_revision(*, source, by):
     adopted = plan.revisions.filter(status=PlanRevision.Status.ADOPTED).order_by("-year").first()
     if adopted is None or (isinstance(source, PlanRevision) and source.pk != adopted.pk):
         raise PlanError("En ny revidering kan bara utgå från den gällande, antagna revideringen.")
-    year = adopted.year + 1
+    year = adopted.year + setting_for(plan.organisation, plan.kind).plan_cycle_years
     if plan.revisions.filter(year=year).exists():
         raise PlanError(f"Det finns redan en revidering för {year}.")
     reason = f"Kopierad från revideringen {adopted.year}"
@@ -144,6 +216,7 @@ def start_next_revision(*, source, by):
                     plan=plan,
                     year=year,
                     decided_by=adopted.decided_by,
+                    measures_position=adopted.measures_position,
                     copied_from=adopted,
                     situation_picture=adopted.situation_picture,
                 ),
@@ -152,7 +225,9 @@ def start_next_revision(*, source, by):
             )
     except IntegrityError as error:  # the one-draft constraint, if a draft slipped in meanwhile
         raise DraftExists() from error
-    chapters = adopted.chapters.prefetch_related("activities").order_by("order", "pk")
+    chapters = adopted.chapters.prefetch_related(
+        "activities__problems", "activities__indicators__targets"
+    ).order_by("order", "pk")
     for chapter in chapters:
         copy = _save(
             Chapter(
@@ -168,11 +243,15 @@ def start_next_revision(*, source, by):
         )
         for activity in chapter.activities.all():
             values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
-            _save(
+            new_activity = _save(
                 Activity(chapter=copy, order=activity.order, copied_from=activity, **values),
                 by=by,
                 reason=reason,
             )
+            problems = list(activity.problems.all())
+            if problems:
+                _set_problems(new_activity, problems, by=by, reason=reason)
+            copy_indicators(activity, new_activity, by=by, reason=reason)
     return new
 
 
@@ -223,7 +302,10 @@ def update_chapter(*, chapter, version, by, **values):
 @transaction.atomic
 def delete_chapter(*, chapter, by, version=None):
     """Remove a chapter and its activities, each leaving a record in the history."""
-    chapter = _locked_chapter(chapter)
+    try:
+        chapter = _locked_chapter(chapter)
+    except Chapter.DoesNotExist:  # deleted meanwhile (a double click, a colleague)
+        raise AlreadyDeleted("Kapitlet är redan borttaget.") from None
     _require(by, Action.DELETE, chapter)
     editing.check_version(chapter, version, what=f"Kapitlet ”{chapter.heading}”", fields=CHAPTER_FIELDS)
     for activity in chapter.activities.all():
@@ -265,12 +347,17 @@ def move_chapter(*, chapter, direction, by):
 def add_activity(*, chapter, by, **values):
     chapter = _locked_chapter(chapter)
     _require(by, Action.CHANGE, chapter)
+    problems = values.get("problems")
+    _check_problems(chapter.revision, problems)
     activity = Activity(chapter=chapter, order=_next_order(chapter.activities.all()))
     for name in ACTIVITY_FIELDS:
         if name in values:
             setattr(activity, name, values[name])
     activity.full_clean()
-    return _save(activity, by=by, reason="Aktivitet tillagd")
+    _save(activity, by=by, reason="Aktivitet tillagd")
+    if problems:
+        _set_problems(activity, problems, by=by, reason="Aktivitet tillagd")
+    return activity
 
 
 def _locked_activity(activity):
@@ -284,7 +371,10 @@ def update_activity(*, activity, version, by, **values):
     """Change an activity's fields; refuse if someone saved it since `version`."""
     activity = _locked_activity(activity)
     _require(by, Action.CHANGE, activity)
-    return editing.update(
+    values = dict(values)
+    problems = values.pop("problems", None)
+    _check_problems(activity.chapter.revision, problems)
+    activity = editing.update(
         activity,
         data=values,
         version=version,
@@ -293,11 +383,18 @@ def update_activity(*, activity, version, by, **values):
         what="Aktiviteten",
         fields=ACTIVITY_FIELDS,
     )
+    linked = set(activity.problems.values_list("pk", flat=True))
+    if problems is not None and {p.pk for p in problems} != linked:
+        _set_problems(activity, problems, by=by, reason="Aktivitetens problem ändrade")
+    return activity
 
 
 @transaction.atomic
 def delete_activity(*, activity, by, version=None):
-    activity = _locked_activity(activity)
+    try:
+        activity = _locked_activity(activity)
+    except (Activity.DoesNotExist, Chapter.DoesNotExist):  # deleted meanwhile (a double click, a colleague)
+        raise AlreadyDeleted("Aktiviteten är redan borttagen.") from None
     _require(by, Action.DELETE, activity)
     editing.check_version(activity, version, what="Aktiviteten", fields=ACTIVITY_FIELDS)
     _delete(activity, by=by, reason="Aktivitet borttagen")
@@ -310,3 +407,19 @@ def move_activity(*, activity, direction, by):
     siblings = Activity.objects.select_for_update().filter(chapter=activity.chapter).order_by("order", "pk")
     word = "upp" if direction == "up" else "ned"
     return _move(activity, siblings, direction, by=by, reason=f"Aktivitet flyttad {word}")
+
+
+@transaction.atomic
+def place_revision(*, revision, meeting, by) -> PlanRevision:
+    """Put the draft's ärende on a nämnd meeting (or take it off with `meeting=None`). Its papers are then
+    due by that meeting's rule and move when the meeting moves."""
+    locked = editing.lock(revision, "plan__organisation")
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.plan.organisation):
+        raise PlanError("Sammanträdet hör inte till nämnden som ska anta handlingsplanen.")
+    locked.meeting = meeting
+    return editing.save_tracked(locked, by=by, reason=placement_reason(meeting))
+
+
+def placement_reason(meeting) -> str:
+    return f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"

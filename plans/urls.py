@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import catalogue_views, pdf_views, views
+from .views import placement
 
 app_name = "plans"
 
@@ -12,6 +13,9 @@ urlpatterns = [
     path("handlingsplaner/revideringar/<int:pk>/", views.revision_detail, name="revision_detail"),
     path("handlingsplaner/revideringar/<int:pk>/uppgifter/", views.revision_edit, name="revision_edit"),
     path("handlingsplaner/revideringar/<int:pk>/anta/", views.revision_adopt, name="revision_adopt"),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/sammantrade/", placement.revision_place, name="revision_place"
+    ),
     path(
         "handlingsplaner/revideringar/<int:pk>/starta-revidering/",
         views.revision_start_next,
@@ -38,6 +42,9 @@ urlpatterns = [
     path("aktiviteter/<int:pk>/ta-bort/", views.activity_delete, name="activity_delete"),
     path("aktiviteter/<int:pk>/flytta/", views.activity_move, name="activity_move"),
     path("aktiviteter/<int:pk>/historik/", views.activity_history, name="activity_history"),
+    path("aktiviteter/<int:activity_pk>/indikatorer/ny/", views.indicator_create, name="indicator_create"),
+    path("indikatorer/<int:pk>/andra/", views.indicator_edit, name="indicator_edit"),
+    path("indikatorer/<int:pk>/ta-bort/", views.indicator_delete, name="indicator_delete"),
     # Staff catalogue, export and import (catalogue_views).
     path("aktiviteter/", catalogue_views.activity_list, name="activity_list"),
     path("aktiviteter/export.xlsx", catalogue_views.activity_export_xlsx, name="activity_export_xlsx"),

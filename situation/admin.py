@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from organisations.guarded_admin import GuardedAdmin, GuardedInline
 
-from .models import Environment, Observation, ObservationKind, SituationPicture, Source
+from .models import Environment, Observation, ObservationKind, Problem, SituationPicture, Source
 
 
 class SourceInline(GuardedInline, admin.TabularInline):
@@ -21,13 +21,19 @@ class ObservationInline(GuardedInline, admin.TabularInline):
     autocomplete_fields = ["environment", "kind"]
 
 
+class ProblemInline(GuardedInline, admin.TabularInline):
+    extra = 0
+    model = Problem
+    fields = ["priority", "title", "area", "environment", "crime_type", "causes"]
+
+
 @admin.register(SituationPicture)
 class SituationPictureAdmin(GuardedAdmin):
     list_display = ["organisation", "year", "status", "made_with", "threat_level"]
     list_filter = ["status", "year"]
     search_fields = ["organisation__name", "made_with"]
     readonly_fields = ["status", "established_at", "established_by", "copied_from", "version", "created_at"]
-    inlines = [SourceInline, ObservationInline]
+    inlines = [ProblemInline, SourceInline, ObservationInline]
 
 
 class ChildAdmin(GuardedAdmin):
@@ -51,6 +57,12 @@ class ObservationAdmin(ChildAdmin):
     list_display = ["picture", "environment", "kind", "area", "period", "count"]
     list_filter = ["environment", "kind"]
     autocomplete_fields = ["environment", "kind"]
+
+
+@admin.register(Problem)
+class ProblemAdmin(ChildAdmin):
+    list_display = ["picture", "priority", "title", "environment", "crime_type"]
+    readonly_fields = ["copied_from"]
 
 
 @admin.register(Environment, ObservationKind)

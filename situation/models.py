@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from organisations import access
 from organisations.access import Action, Perm
+from organisations.kinds import PlanKind
 from organisations.models import Organisation
 
 from .errors import FROZEN_MESSAGE, PictureFrozen
@@ -92,7 +93,7 @@ class SituationPicture(models.Model):
         ESTABLISHED = "faststalld", "Fastställd"
 
     # The chapters of the Luleå lägesbild 2022, in order: (field name, heading).
-    CHAPTERS = [
+    VBE_CHAPTERS = [
         ("outlook", "Omvärld"),
         ("occurrence", "Förekomst"),
         ("knowledge", "Kunskap och utbildningsbehov"),
@@ -101,10 +102,18 @@ class SituationPicture(models.Model):
         ("follow_up", "Uppföljning och återkoppling"),
         ("analysis", "Analys"),
     ]
+    # The three parts lag 2023:196 § 4 names for the brottsförebyggande lägesbild.
+    CRIME_PREVENTION_CHAPTERS = [
+        ("crime_mapping", "Kartläggning av brottsligheten, dess omfattning och konsekvenser"),
+        ("other_information", "Annan relevant information"),
+        ("analysis", "Analys, inklusive möjliga orsaker"),
+    ]
+    CHAPTERS = VBE_CHAPTERS  # the default kind's, for code that predates plan kinds
 
     organisation = models.ForeignKey(
         Organisation, verbose_name="organisation", on_delete=models.PROTECT, related_name="situation_pictures"
     )
+    kind = models.CharField("typ av lägesbild", max_length=20, choices=PlanKind.choices, default=PlanKind.VBE)
     year = models.PositiveSmallIntegerField(
         "år", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -117,6 +126,13 @@ class SituationPicture(models.Model):
     organisation_text = guarded_text("organisation, roll- och ansvarsfördelning samt samverkan")
     follow_up = guarded_text("uppföljning och återkoppling")
     analysis = guarded_text("analys")
+    crime_mapping = guarded_text(
+        "kartläggning av brottsligheten, dess omfattning och konsekvenser",
+        help_text="Brottsförebyggande lägesbild, lag 2023:196 § 4 punkt 1.",
+    )
+    other_information = guarded_text(
+        "annan relevant information", help_text="Brottsförebyggande lägesbild, lag 2023:196 § 4 punkt 2."
+    )
     threat_level = models.PositiveSmallIntegerField(
         "nationell hotnivå",
         null=True,
@@ -146,6 +162,16 @@ class SituationPicture(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (fastställs)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="situation_pictures",
+        help_text="Sammanträdet där nämnden ska fastställa lägesbilden.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
@@ -157,7 +183,9 @@ class SituationPicture(models.Model):
         verbose_name_plural = "lokala lägesbilder"
         ordering = ["organisation__path", "-year"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "year"], name="situationpicture_unique_year"),
+            models.UniqueConstraint(
+                fields=["organisation", "kind", "year"], name="situationpicture_unique_kind_year"
+            ),
             models.CheckConstraint(
                 condition=Q(threat_level__isnull=True) | Q(threat_level__gte=1, threat_level__lte=5),
                 name="situationpicture_threat_level_1_5",
@@ -174,6 +202,11 @@ class SituationPicture(models.Model):
     def is_frozen(self) -> bool:
         return self.status == self.Status.ESTABLISHED
 
+    @property
+    def papers_due(self):
+        """The last day to hand in the picture for the meeting it is placed on (moves with the meeting)."""
+        return self.meeting.papers_due if self.meeting_id else None
+
     def access_policy(self) -> access.Policy:
         """A fastställd lägesbild is frozen: no write for anyone, its sources and observations included."""
         org = self.organisation
@@ -185,14 +218,19 @@ class SituationPicture(models.Model):
                 Action.DECIDE: [(Perm.EDIT_SITUATION, org)],
                 Action.EXPORT: [(Perm.EXPORT, org)],
                 Action.CONTINUE: [(Perm.EDIT_SITUATION, org)] if self.is_frozen else [],
+                Action.PLACE: [(Perm.EDIT_SITUATION, org)],
             },
             frozen=self.is_frozen,
             frozen_error=PictureFrozen,
         )
 
+    @classmethod
+    def chapters_of(cls, kind) -> list[tuple[str, str]]:
+        return cls.CRIME_PREVENTION_CHAPTERS if kind == PlanKind.CRIME_PREVENTION else cls.VBE_CHAPTERS
+
     def chapters(self) -> list[tuple[str, str]]:
-        """(heading, text) of every chapter, in order, for the detail page and the PDF."""
-        return [(heading, getattr(self, name)) for name, heading in self.CHAPTERS]
+        """(heading, text) of every chapter of its kind, in order, for the detail page and the PDF."""
+        return [(heading, getattr(self, name)) for name, heading in self.chapters_of(self.kind)]
 
 
 class FrozenPictureChild(models.Model):
@@ -286,3 +324,69 @@ class Observation(FrozenPictureChild):
     @property
     def count_display(self) -> str:
         return "ej räknat" if self.count is None else str(self.count)
+
+
+class ProblemQuerySet(models.QuerySet):
+    def prioritised(self):
+        return self.order_by("priority", "pk")
+
+
+class Problem(FrozenPictureChild):
+    """Prioriterat problem: what the lägesbild shows needs answering, and the evidence for it.
+
+    The plan's activities answer problems (plans.Activity.problems, related name `activities`); this
+    app never imports plans, so questions about answers go through that related name.
+    """
+
+    picture = models.ForeignKey(
+        SituationPicture, verbose_name="lägesbild", on_delete=models.CASCADE, related_name="problems"
+    )
+    priority = models.PositiveSmallIntegerField(
+        "prioritet",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text="1 är högst prioriterat.",
+    )
+    title = guarded_char("problem", max_length=200, blank=False, help_text="Vad är problemet?")
+    area = guarded_char("var", help_text="Till exempel Skärholmens centrum eller skolornas närmiljö.")
+    environment = models.ForeignKey(
+        Environment,
+        verbose_name="miljö",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="problems",
+    )
+    crime_type = guarded_char(
+        "brottstyp", max_length=120, help_text="För brottsförebyggande arbete, till exempel skadegörelse."
+    )
+    observations = models.ManyToManyField(
+        Observation, verbose_name="iakttagelser som visar det", blank=True, related_name="problems"
+    )
+    sources = models.ManyToManyField(
+        Source, verbose_name="källor som visar det", blank=True, related_name="problems"
+    )
+    causes = guarded_text("möjliga orsaker", max_length=5_000, help_text="Vad analysen säger om orsakerna.")
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name="kopierad från",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
+
+    history = HistoricalRecords(m2m_fields=[observations, sources])
+    objects = ProblemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "prioriterat problem"
+        verbose_name_plural = "prioriterade problem"
+        ordering = ["picture", "priority", "pk"]
+
+    def __str__(self):
+        return f"{self.priority}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("situation:picture_detail", args=[self.picture_id]) + f"#problem-{self.pk}"

@@ -1,16 +1,17 @@
 """Every write to a lägesbild goes through here: permission, freezing, the conflict rule, history."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
+from organisations.kinds import PlanKind, setting_for
 
-from .errors import PictureFrozen, SituationError
-from .models import Observation, SituationPicture, Source
+from .errors import AlreadyDeleted, PictureFrozen, SituationError
+from .models import Observation, Problem, SituationPicture, Source
 
-__all__ = ["EditConflict", "PictureFrozen", "SituationError"]
+__all__ = ["AlreadyDeleted", "EditConflict", "PictureFrozen", "SituationError"]
 
 PICTURE_FIELDS = [
     "made_with",
@@ -23,9 +24,13 @@ PICTURE_FIELDS = [
     "analysis",
     "threat_level",
     "threat_level_source",
+    "crime_mapping",
+    "other_information",
 ]
 SOURCE_FIELDS = ["kind", "description", "responses", "order"]
 OBSERVATION_FIELDS = ["environment", "kind", "area", "period", "count", "description"]
+PROBLEM_FIELDS = ["priority", "title", "area", "environment", "crime_type", "causes"]
+PROBLEM_LINKS = ["observations", "sources"]
 
 
 def _require(by, action, obj) -> None:
@@ -45,11 +50,18 @@ def _save(obj, reason: str, *, by, bump: bool = True) -> None:
 
 
 @transaction.atomic
-def create_picture(*, organisation, year: int, by, made_with: str = "") -> SituationPicture:
-    """Start an empty draft lägesbild for `organisation` and `year`."""
+def create_picture(
+    *, organisation, year: int, by, made_with: str = "", kind=PlanKind.VBE
+) -> SituationPicture:
+    """Start an empty draft lägesbild of `kind` for `organisation` and `year`."""
     access.require(by, Perm.EDIT_SITUATION, organisation)
-    picture = SituationPicture(organisation=organisation, year=year, made_with=made_with)
-    _save(picture, "Lägesbilden skapades", bump=False, by=by)
+    picture = SituationPicture(organisation=organisation, kind=kind, year=year, made_with=made_with)
+    try:
+        # full_clean saw no picture for the year, but a simultaneous request may have made one since.
+        with transaction.atomic():
+            _save(picture, "Lägesbilden skapades", bump=False, by=by)
+    except IntegrityError:
+        raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
     return picture
 
 
@@ -79,6 +91,7 @@ PARTS = {
         "Iakttagelsen ändrades",
         "Iakttagelsen togs bort",
     ),
+    Problem: (PROBLEM_FIELDS, "Problemet", "Problem lades till", "Problemet ändrades", "Problemet togs bort"),
 }
 
 
@@ -103,7 +116,10 @@ def _update_part(part, changes, version, by):
 def _delete_part(part, version, by):
     fields, what, _added, _changed, removed = PARTS[type(part)]
     _require(by, Action.DELETE, _lock_picture(part.picture))
-    locked = editing.lock(part)
+    try:
+        locked = editing.lock(part)
+    except type(part).DoesNotExist:  # deleted by an earlier or simultaneous request
+        raise AlreadyDeleted(f"{what} är redan borttagen.") from None
     editing.check_version(locked, version, what=what, fields=fields)
     editing.delete_tracked(locked, by=by, reason=removed)
 
@@ -161,17 +177,89 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
     access.require(by, Perm.EDIT_SITUATION, locked.organisation)
     if not access.can(by, Action.CONTINUE, locked):
         raise SituationError("Lägesbilden måste vara fastställd innan nästa års lägesbild kan påbörjas.")
-    year = locked.year + 1
-    if SituationPicture.objects.filter(organisation=locked.organisation, year=year).exists():
+    # The organisation's cycle for this kind: the brottsförebyggande lägesbild need not be yearly.
+    year = locked.year + setting_for(locked.organisation, locked.kind).picture_cycle_years
+    if SituationPicture.objects.filter(
+        organisation=locked.organisation, kind=locked.kind, year=year
+    ).exists():
         raise SituationError(f"Det finns redan en lägesbild för {year}.")
     copy = SituationPicture(
         organisation=locked.organisation,
+        kind=locked.kind,
         year=year,
         copied_from=locked,
         **{name: getattr(locked, name) for name in PICTURE_FIELDS},
     )
-    _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False, by=by)
+    try:
+        with transaction.atomic():
+            _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False, by=by)
+    except IntegrityError:
+        raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
+    copied_sources = {}
     for source in locked.sources.all():
         new = Source(picture=copy, **{name: getattr(source, name) for name in SOURCE_FIELDS})
         _save(new, f"Kopierad från lägesbilden {locked.year}", bump=False, by=by)
+        copied_sources[source.pk] = new
+    _copy_problems(locked, copy, copied_sources, by=by)
     return copy
+
+
+def _copy_problems(old: SituationPicture, new: SituationPicture, copied_sources: dict, *, by) -> None:
+    """Problems carry over with their lineage and their sources; observations are counted anew."""
+    for problem in old.problems.prioritised().prefetch_related("sources"):
+        values = {name: getattr(problem, name) for name in PROBLEM_FIELDS}
+        copy = Problem(picture=new, copied_from=problem, **values)
+        _save(copy, f"Kopierat från lägesbilden {old.year}", bump=False, by=by)
+        sources = [copied_sources[s.pk] for s in problem.sources.all() if s.pk in copied_sources]
+        if sources:
+            copy.sources.set(sources)
+
+
+def _check_problem_links(picture: SituationPicture, links: dict) -> None:
+    """Only observations and sources of the problem's own lägesbild can show it."""
+    for name in PROBLEM_LINKS:
+        if any(item.picture_id != picture.pk for item in links.get(name) or []):
+            raise SituationError(
+                "Ett problem kan bara hänvisa till iakttagelser och källor i samma lägesbild."
+            )
+
+
+def _set_problem_links(problem: Problem, links: dict) -> None:
+    for name in PROBLEM_LINKS:
+        if name in links:
+            getattr(problem, name).set(links[name] or [])
+
+
+@transaction.atomic
+def add_problem(*, picture: SituationPicture, by, **values) -> Problem:
+    """Name a prioritised problem of a draft lägesbild, with the observations and sources that show it."""
+    _check_problem_links(picture, values)
+    problem = _add_part(Problem, picture, by, values)
+    _set_problem_links(problem, values)
+    return problem
+
+
+@transaction.atomic
+def update_problem(*, problem: Problem, changes: dict, version, by) -> Problem:
+    """Save a problem through the shared edit kernel: a stale `version` raises editing.EditConflict."""
+    _check_problem_links(problem.picture, changes)
+    locked = _update_part(problem, changes, version, by)
+    _set_problem_links(locked, changes)
+    return locked
+
+
+@transaction.atomic
+def delete_problem(*, problem: Problem, version, by) -> None:
+    _delete_part(problem, version, by)
+
+
+@transaction.atomic
+def place_picture(*, picture: SituationPicture, meeting, by) -> SituationPicture:
+    """Put the draft lägesbild on the meeting where it is to be fastställd (`None` takes it off)."""
+    locked = editing.lock(picture, "organisation")
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.organisation):
+        raise SituationError("Sammanträdet hör inte till nämnden som ska fastställa lägesbilden.")
+    locked.meeting = meeting
+    reason = f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    return editing.save_tracked(locked, by=by, reason=reason)

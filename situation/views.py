@@ -17,11 +17,11 @@ from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 
-from . import services
+from . import selectors, services
 from .charts import comparison_chart
 from .comparison import year_over_year
-from .forms import ObservationForm, PictureCreateForm, PictureForm, SourceForm
-from .models import Observation, SituationPicture, Source
+from .forms import ObservationForm, PictureCreateForm, ProblemForm, SourceForm, picture_form_class
+from .models import Observation, Problem, SituationPicture, Source
 
 PAGE_SIZE = 20
 
@@ -49,6 +49,20 @@ def _child(request, model, pk):
     return obj
 
 
+def _already_deleted(request, model, pk, message):
+    """A second delete of a source or observation: back to its lägesbild with a message, if the user may
+    see it; None otherwise (the view then answers 404 as usual)."""
+    if request.method != "POST" or model.objects.filter(pk=pk).exists():
+        return None
+    record = model.history.filter(id=pk, history_type="-").order_by("-history_date").first()
+    visible = SituationPicture.objects.visible_to(request.user)
+    picture = record and visible.filter(pk=record.picture_id).first()
+    if picture is None:
+        return None
+    messages.info(request, message)
+    return redirect(picture)
+
+
 def _require_editable(request, picture, action=Action.CHANGE):
     """403 unless the user may edit this organisation's lägesbild; 403 with the reason once fastställd."""
     access.require_can(request.user, action, picture)
@@ -60,6 +74,9 @@ def _save_form(request, form, save, success):
         result = save()
     except EditConflict as conflict:
         return None, type(form).after_conflict(form, conflict), conflict
+    except services.SituationError as refusal:  # e.g. the same lägesbild created by a double submit
+        form.add_error(None, refusal.message)
+        return None, form, None
     except ValidationError as error:
         for message in error.messages:
             form.add_error(None, message)
@@ -127,6 +144,7 @@ def picture_detail(request, pk):
         if not groups or groups[-1][0] != observation.environment:
             groups.append((observation.environment, []))
         groups[-1][1].append(observation)
+    problems = list(selectors.problems(picture))
     return render(
         request,
         "situation/picture_detail.html",
@@ -134,6 +152,8 @@ def picture_detail(request, pk):
             "picture": picture,
             "sources": sources,
             "observation_groups": groups,
+            "problems": problems,
+            "unanswered": selectors.unanswered_problems(picture, request.user) if problems else [],
             "can_edit": access.can(request.user, Action.CHANGE, picture),
             "can_start_next": access.can(request.user, Action.CONTINUE, picture),
             "can_export": access.can(request.user, Action.EXPORT, picture),
@@ -145,7 +165,7 @@ def picture_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def picture_edit(request, pk):
     picture = _picture(request, pk, for_update=True)
-    form = PictureForm(request.POST or None, instance=picture)
+    form = picture_form_class(picture)(request.POST or None, instance=picture)
     conflict = None
     if request.method == "POST" and form.is_valid():
         version, data = form.cleaned_data["version"], form.edited_values()
@@ -252,12 +272,17 @@ def source_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def source_delete(request, pk):
+    if gone := _already_deleted(request, Source, pk, "Källan är redan borttagen."):
+        return gone
     source = _child(request, Source, pk)
     if request.method == "POST":
         try:
             services.delete_source(source=source, version=request.POST.get("version"), by=request.user)
         except EditConflict as conflict:
             messages.error(request, conflict.message)
+            return redirect(source.picture)
+        except services.AlreadyDeleted as gone:  # a simultaneous request deleted it first
+            messages.info(request, gone.message)
             return redirect(source.picture)
         messages.success(request, "Källan är borttagen.")
         return redirect(source.picture)
@@ -298,6 +323,8 @@ def observation_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def observation_delete(request, pk):
+    if gone := _already_deleted(request, Observation, pk, "Iakttagelsen är redan borttagen."):
+        return gone
     observation = _child(request, Observation, pk)
     if request.method == "POST":
         try:
@@ -307,8 +334,57 @@ def observation_delete(request, pk):
         except EditConflict as conflict:
             messages.error(request, conflict.message)
             return redirect(observation.picture)
+        except services.AlreadyDeleted as gone:  # a simultaneous request deleted it first
+            messages.info(request, gone.message)
+            return redirect(observation.picture)
         messages.success(request, "Iakttagelsen är borttagen.")
         return redirect(observation.picture)
     return render(
         request, "situation/confirm_delete.html", {"picture": observation.picture, "object": observation}
     )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def problem_create(request, pk):
+    picture = _picture(request, pk, for_update=True)
+    return _child_form(
+        request,
+        picture=picture,
+        form=ProblemForm(request.POST or None, instance=Problem(picture=picture)),
+        template="situation/problem_form.html",
+        save=lambda data, _: services.add_problem(picture=picture, by=request.user, **data),
+        success="Problemet är tillagt.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def problem_edit(request, pk):
+    problem = _child(request, Problem, pk)
+    return _child_form(
+        request,
+        picture=problem.picture,
+        obj=problem,
+        form=ProblemForm(request.POST or None, instance=problem),
+        template="situation/problem_form.html",
+        save=lambda data, version: services.update_problem(
+            problem=problem, changes=data, version=version, by=request.user
+        ),
+        success="Problemet är sparat.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def problem_delete(request, pk):
+    problem = _child(request, Problem, pk)
+    if request.method == "POST":
+        try:
+            services.delete_problem(problem=problem, version=request.POST.get("version"), by=request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict.message)
+            return redirect(problem.picture)
+        messages.success(request, "Problemet är borttaget.")
+        return redirect(problem.picture)
+    return render(request, "situation/confirm_delete.html", {"picture": problem.picture, "object": problem})

@@ -1,12 +1,13 @@
 """Factories shared by every app's tests. Names are invented."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 
 from organisations.models import Membership, Organisation
-from plans.models import ActionPlan, Activity, Chapter, PlanRevision, Routine
+from plans.models import ActionPlan, Activity, Chapter, Indicator, IndicatorTarget, PlanRevision, Routine
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -140,7 +141,14 @@ class ActivityFollowUpFactory(factory.django.DjangoModelFactory):
 
 # --- situation -------------------------------------------------------------------------------------
 
-from situation.models import Environment, Observation, ObservationKind, SituationPicture, Source  # noqa: E402
+from situation.models import (  # noqa: E402
+    Environment,
+    Observation,
+    ObservationKind,
+    Problem,
+    SituationPicture,
+    Source,
+)
 
 
 class SituationPictureFactory(factory.django.DjangoModelFactory):
@@ -188,3 +196,48 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     period = "Våren"
     count = 2
     description = "Klotter på en gångtunnel."
+
+
+class ProblemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Problem
+
+    picture = factory.SubFactory(SituationPictureFactory)
+    priority = factory.Sequence(lambda n: n % 9 + 1)
+    title = factory.Sequence(lambda n: f"Klotter med extremistiska symboler, område {n}")
+    area = "Centrum"
+    causes = "Få vuxna i rörelse kvällstid."
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    activity = factory.SubFactory(ActivityFactory)
+    name = "Andel elever som känner sig trygga i skolan"
+    unit = "procent"
+    baseline_year = 2018
+    baseline_value = Decimal("62.5")
+    baseline_source = "Elevenkäten 2018"
+
+
+class IndicatorTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorTarget
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2020
+    value = Decimal("70")
+
+
+# --- meetings --------------------------------------------------------------------------------------
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Meeting"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    date = datetime.date(2020, 3, 26)
+    starts_at = datetime.time(8, 15)
+    place = "Sammanträdesrummet"

@@ -20,9 +20,12 @@ from tests.factories import (
     ActivityFollowUpFactory,
     ChapterFactory,
     FollowUpRoundFactory,
+    IndicatorFactory,
+    MeetingFactory,
     ObservationFactory,
     OrganisationFactory,
     PlanRevisionFactory,
+    ProblemFactory,
     RoutineFactory,
     SituationPictureFactory,
     SourceFactory,
@@ -93,6 +96,8 @@ def _plans(side: SimpleNamespace, canary: str) -> None:
     side.chapter = ChapterFactory(revision=side.draft_revision)
     side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}")
     side.routine = RoutineFactory(organisation=side.org, body=f"Rutin {canary}")
+    side.indicator = IndicatorFactory(activity=side.activity, name=f"Indikator {canary}{DRAFT_MARK}")
+    side.adopted_indicator = IndicatorFactory(activity=side.adopted_activity, name=f"Indikator {canary}")
 
 
 def _followup(side: SimpleNamespace, canary: str) -> None:
@@ -115,13 +120,39 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
     for picture in (side.established_picture, side.picture):
         picture.source = SourceFactory(picture=picture, description=f"Enkät {text}")
         picture.observation = ObservationFactory(picture=picture, description=f"Klotter {text}")
+        picture.problem = ProblemFactory(picture=picture, title=f"Problem {text}")
     # The plan names the lägesbild it rests on (shown only to those who may read lägesbilder).
     for revision in (side.adopted_revision, side.draft_revision):
         revision.situation_picture = side.established_picture
         revision.save()
+    # The adopted activity answers a problem: its title is lägesbild text, shown only to its readers.
+    side.adopted_activity.problems.add(side.established_picture.problem)
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation]
+def _meetings(side: SimpleNamespace, canary: str) -> None:
+    """A meeting of the side's committee; a calendar feed token of a secretary there. The foreign side's
+    token has been renewed away, so its old address must answer 404 to everyone."""
+    from deadlines.models import PersonalCalendar
+
+    side.meeting = MeetingFactory(organisation=side.org)
+    holder = member(Role.SECRETARY, side.org, username=f"kalender-{side.org.short_name}")
+    calendar = PersonalCalendar.objects.create(
+        user=holder, feed_token=f"token-{side.org.short_name}-0123456789"
+    )
+    side.feed_token = calendar.feed_token
+    if canary == FOREIGN_CANARY:
+        calendar.feed_token = "renewed-" + calendar.feed_token
+        calendar.save()
+
+
+def _public(side: SimpleNamespace, canary: str) -> None:
+    """The own committee publishes its adopted plans on the public pages; the foreign one does not."""
+    if canary == OWN_CANARY:
+        side.org.publishes_publicly = True
+        side.org.save()
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public]
 
 
 class World:
@@ -205,6 +236,12 @@ BUILDERS = {
     "plans:activity_edit@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_delete": lambda side: {"pk": side.activity.pk},
     "plans:activity_delete@frozen": lambda side: {"pk": side.adopted_activity.pk},
+    "plans:indicator_create": lambda side: {"activity_pk": side.activity.pk},
+    "plans:indicator_create@frozen": lambda side: {"activity_pk": side.adopted_activity.pk},
+    "plans:indicator_edit": lambda side: {"pk": side.indicator.pk},
+    "plans:indicator_edit@frozen": lambda side: {"pk": side.adopted_indicator.pk},
+    "plans:indicator_delete": lambda side: {"pk": side.indicator.pk},
+    "plans:indicator_delete@frozen": lambda side: {"pk": side.adopted_indicator.pk},
     "plans:activity_move": lambda side: {"pk": side.activity.pk},
     "plans:activity_move@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:activity_history": lambda side: {"pk": side.activity.pk},
@@ -253,6 +290,25 @@ BUILDERS = {
     "situation:observation_edit@frozen": lambda side: {"pk": side.established_picture.observation.pk},
     "situation:observation_delete": lambda side: {"pk": side.picture.observation.pk},
     "situation:observation_delete@frozen": lambda side: {"pk": side.established_picture.observation.pk},
+    "situation:problem_create": lambda side: {"pk": side.picture.pk},
+    "situation:problem_create@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:problem_edit": lambda side: {"pk": side.picture.problem.pk},
+    "situation:problem_edit@frozen": lambda side: {"pk": side.established_picture.problem.pk},
+    "situation:problem_delete": lambda side: {"pk": side.picture.problem.pk},
+    "situation:problem_delete@frozen": lambda side: {"pk": side.established_picture.problem.pk},
+    # meetings
+    "meetings:meeting_edit": lambda side: {"pk": side.meeting.pk},
+    "plans:revision_place": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_place@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "situation:picture_place": lambda side: {"pk": side.picture.pk},
+    "situation:picture_place@frozen": lambda side: {"pk": side.established_picture.pk},
+    "followup:round_place": lambda side: {"pk": side.round.pk},
+    "followup:round_place@frozen": lambda side: {"pk": side.closed_round.pk},
+    "meetings:rule_edit": lambda side: {"organisation_pk": side.org.pk},
+    "deadlines:feed": lambda side: {"token": side.feed_token},
+    "public:organisation": lambda side: {"pk": side.org.pk},
+    "public:revision": lambda side: {"pk": side.org.pk, "revision_pk": side.adopted_revision.pk},
+    "public:revision_pdf": lambda side: {"pk": side.org.pk, "revision_pk": side.adopted_revision.pk},
 }
 
 

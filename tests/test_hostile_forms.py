@@ -16,24 +16,35 @@ from functools import partial
 from types import SimpleNamespace
 
 import pytest
+from django import forms
 from django.db import transaction
 from django.urls import reverse
 
+from documents.text import CleanTextField
 from followup import services as followup_services
 from followup.models import ActivityFollowUp, FollowUpRound, FollowUpStatus
-from plans.models import ActionPlan, Activity, Chapter, PlanRevision, Routine
-from situation.models import Observation, SituationPicture, Source
+from plans.models import ActionPlan, Activity, Chapter, Indicator, PlanRevision, Routine
+from situation.models import Observation, Problem, SituationPicture, Source
 from tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     ChapterFactory,
+    IndicatorFactory,
     ObservationFactory,
     PlanRevisionFactory,
+    ProblemFactory,
     RoutineFactory,
     SituationPictureFactory,
     SourceFactory,
 )
-from tests.hostile import CORPUS, MARKUP, Hostile, assert_rendered_safely, check_hostile_value
+from tests.hostile import (
+    CORPUS,
+    MARKUP,
+    Hostile,
+    assert_rendered_safely,
+    check_hostile_value,
+    expected_stored,
+)
 from tests.situation.helpers import PNR
 
 pytestmark = pytest.mark.django_db
@@ -317,6 +328,56 @@ FORMS += [
     ),
 ]
 
+FORMS += [
+    HostileForm(
+        name="situation_crime_picture_edit",
+        user="coordinator",
+        url=lambda w: reverse("situation:picture_edit", args=[w.crime_picture.pk]),
+        data=lambda w: {
+            "made_with": "Lokalpolisen",
+            "crime_mapping": "",
+            "other_information": "",
+            "analysis": "",
+            "version": 1,
+        },
+        fields={"made_with": 200, "crime_mapping": 50_000, "other_information": 50_000, "analysis": 50_000},
+        stored=lambda w, f: getattr(SituationPicture.objects.get(pk=w.crime_picture.pk), f),
+        pages=lambda w: [w.crime_picture.get_absolute_url()],
+        guarded=True,
+    ),
+    HostileForm(
+        name="situation_problem_create",
+        user="coordinator",
+        url=lambda w: reverse("situation:problem_create", args=[w.picture.pk]),
+        data=lambda w: {
+            "priority": 1,
+            "title": "Klotter vid skolan",
+            "area": "",
+            "crime_type": "",
+            "causes": "",
+        },
+        fields={"title": 200, "area": 200, "crime_type": 120, "causes": 5_000},
+        stored=lambda w, f: _newest(Problem.objects.filter(picture=w.picture), w.problem, f),
+        pages=lambda w: [w.picture.get_absolute_url()],
+        guarded=True,
+    ),
+    HostileForm(
+        name="indicator_create",
+        user="coordinator",
+        url=lambda w: reverse("plans:indicator_create", args=[w.activity.pk]),
+        data=lambda w: {
+            "name": "Deltagare",
+            "unit": "antal",
+            "direction": "hogre",
+            "baseline_year": "2018",
+            "baseline_source": "",
+        },
+        fields={"name": 200, "unit": 40, "baseline_source": 300},
+        stored=lambda w, f: _newest(Indicator.objects.filter(activity=w.activity), w.indicator, f),
+        pages=lambda w: [w.activity.get_absolute_url()],
+    ),
+]
+
 ROUTINE_FIELDS = {"title": 200, "body": 20_000, "contact": 2_000}
 ROUTINE_DATA = {
     "kind": "vid_oro",
@@ -390,7 +451,11 @@ def world(committee, unit, coordinator, secretary):
     draft = PlanRevisionFactory(plan=plan, year=2020)
     chapter = ChapterFactory(revision=draft, kind=Chapter.Kind.PREVENTIVE)
     picture = SituationPictureFactory(organisation=committee, year=2024)
+    activity = ActivityFactory(chapter=chapter)
     return SimpleNamespace(
+        crime_picture=SituationPictureFactory(organisation=committee, year=2024, kind="brottsforebyggande"),
+        problem=ProblemFactory(picture=picture),
+        indicator=IndicatorFactory(activity=activity),
         routine=RoutineFactory(organisation=committee),
         picture=picture,
         source=SourceFactory(picture=picture, order=1),
@@ -406,7 +471,7 @@ def world(committee, unit, coordinator, secretary):
         status=FollowUpStatus.objects.default_scale().first(),
         draft=draft,
         chapter=chapter,
-        activity=ActivityFactory(chapter=chapter),
+        activity=activity,
     )
 
 
@@ -415,7 +480,15 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
     from followup.forms import CommentForm, ReportForm, RoundOpenForm
     from plans.catalogue_forms import RoutineForm
     from plans.forms import ActivityForm, AdoptionForm, ChapterForm, PlanCreateForm, RevisionMetaForm
-    from situation.forms import ObservationForm, PictureCreateForm, PictureForm, SourceForm
+    from plans.indicator_forms import IndicatorForm
+    from situation.forms import (
+        CrimePreventionPictureForm,
+        ObservationForm,
+        PictureCreateForm,
+        PictureForm,
+        ProblemForm,
+        SourceForm,
+    )
 
     classes = {
         "plan_create": PlanCreateForm,
@@ -430,6 +503,9 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
         "followup_comment": CommentForm,
         "situation_picture_create": PictureCreateForm,
         "situation_picture_edit": PictureForm,
+        "situation_crime_picture_edit": CrimePreventionPictureForm,
+        "situation_problem_create": ProblemForm,
+        "indicator_create": IndicatorForm,
         "situation_source_create": SourceForm,
         "situation_source_edit": SourceForm,
         "situation_observation_create": ObservationForm,
@@ -441,13 +517,15 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
         declared = classes[form.name].base_fields
         for name, limit in form.fields.items():
             assert declared[name].max_length == limit, f"{form.name}.{name}"
-        # Every free-text field of the form is in the registry.
+        # Every free-text field of the form is in the registry, and cleans its text at the door.
         text_fields = {
             name
             for name, f in declared.items()
-            if type(f).__name__ == "CharField" and name not in ("version",)
+            if isinstance(f, forms.CharField) and not isinstance(f.widget, forms.HiddenInput)
         }
         assert text_fields <= set(form.fields), f"{form.name}: {text_fields - set(form.fields)} not attacked"
+        plain = {name for name in text_fields if not isinstance(declared[name], CleanTextField)}
+        assert not plain, f"{form.name}: {plain} must be documents.text.CleanTextField"
 
 
 def _check(client, world, form, name, value, *, pages):
@@ -470,7 +548,9 @@ def _check(client, world, form, name, value, *, pages):
             assert response.status_code == 200, url
             try:
                 # Summary pages (history, lists) may shorten a long text with "…"; they must still be safe.
-                assert_rendered_safely(response.content.decode(), value, must_contain=not summary)
+                assert_rendered_safely(
+                    response.content.decode(), expected_stored(value), must_contain=not summary
+                )
             except AssertionError as error:
                 raise AssertionError(f"{url}: {error}") from None
     return outcome

@@ -28,10 +28,16 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+MIN_SECRET_KEY_LENGTH = 50  # what Django's own deploy check asks for
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY måste sättas när DEBUG är av (produktion).")
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+elif not DEBUG and len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH:
+    raise ImproperlyConfigured(
+        f"SECRET_KEY är för kort ({len(SECRET_KEY)} tecken): minst {MIN_SECRET_KEY_LENGTH} slumpmässiga "
+        "tecken krävs när DEBUG är av (produktion)."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -53,21 +59,26 @@ INSTALLED_APPS = [
     "axes",
     "vbe_portal",
     "organisations",
+    "meetings",
     "documents",
     "situation",
     "plans",
     "followup",
+    "deadlines",
+    "public",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vbe_portal.middleware.ContentSecurityPolicyMiddleware",
+    "vbe_portal.middleware.RefuseTraceAndOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vbe_portal.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -199,10 +210,16 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'self'; object-src 'none'"
 )
 
-# Login throttling (django-axes): five failures for a user name from one address lock it for 15 minutes.
+# Login throttling (django-axes): five failures for a user name from one address lock that combination
+# for 15 minutes, counted from the lock; failed tries during the lock do not extend it (else anyone could
+# keep a known account locked with one request per quarter hour). The address is the client's, also
+# behind a reverse proxy: X-Forwarded-For is believed only from TRUSTED_PROXIES (vbe_portal/client_ip.py).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "vbe_portal.client_ip.client_ip"
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -213,3 +230,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# E-mail (reminders): Django's e-mail framework. The console backend prints messages; production sets
+# EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the SMTP variables below.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "VBE-portalen <noreply@localhost>")
+# The portal's public address, for links in e-mail (there is no request to build them from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where the public accessibility statement tells visitors to report a problem.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.se")
+# Reminders go out for what is due within this many days, and for everything overdue.
+REMINDER_DAYS = int(os.environ.get("REMINDER_DAYS", "7"))

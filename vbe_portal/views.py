@@ -1,22 +1,38 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from deadlines.selectors import deadlines_for
 from organisations import access
 from organisations.access import Perm
+
+# The start page lists what is due within this many days, and everything overdue.
+HOME_HORIZON_DAYS = 60
+HOME_MAX_DEADLINES = 30
 
 
 @login_required
 def home(request):
     """The start page: what this user's roles let them do next."""
     can = {perm.value: access.has_any(request.user, perm) for perm in Perm}
+    today = timezone.localdate()
+    deadlines = deadlines_for(request.user, today=today, within_days=HOME_HORIZON_DAYS)
     return render(
         request,
         "home.html",
-        {"memberships": access.memberships(request.user), "can": can},
+        {
+            "memberships": access.memberships(request.user),
+            "can": can,
+            "deadlines": deadlines[:HOME_MAX_DEADLINES],
+            "more": max(0, len(deadlines) - HOME_MAX_DEADLINES),
+            "today": today,
+            "horizon": HOME_HORIZON_DAYS,
+        },
     )
 
 
@@ -35,6 +51,16 @@ def healthz(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+# The body was over DATA_UPLOAD_MAX_MEMORY_SIZE or had too many fields or files: say so, with 413.
+_TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def bad_request(request, exception=None):
+    if isinstance(exception, _TOO_LARGE):
+        return render(request, "413.html", status=413)
+    return render(request, "400.html", status=400)
 
 
 def permission_denied(request, exception=None):

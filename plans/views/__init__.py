@@ -12,6 +12,7 @@ from .editing import (
     chapter_edit,
     chapter_move,
 )
+from .indicators import indicator_create, indicator_delete, indicator_edit
 from .revisions import (
     plan_create,
     plan_detail,
@@ -25,6 +26,9 @@ from .revisions import (
 )
 
 __all__ = [
+    "indicator_create",
+    "indicator_delete",
+    "indicator_edit",
     "activity_create",
     "activity_delete",
     "activity_detail",

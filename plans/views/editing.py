@@ -9,13 +9,14 @@ from django.views.decorators.http import require_POST
 from organisations import access, editing
 from organisations.access import Action, Perm
 
-from .. import services
+from .. import indicator_selectors, services
 from ..forms import ActivityForm, ChapterForm
 from ..history import activity_history_rows, build_entries
-from ..models import Activity
+from ..models import Activity, Chapter
 from .lookups import (
     HISTORY_PAGE_SIZE,
     _activity,
+    _already_deleted,
     _chapter,
     _editable,
     _page,
@@ -31,7 +32,7 @@ def chapter_create(request, revision_pk):
     revision = _revision(request, revision_pk)
     if refused := _editable(request, revision):
         return refused
-    form = ChapterForm(request.POST or None)
+    form = ChapterForm(request.POST or None, plan_kind=revision.plan.kind)
     if request.method == "POST" and form.is_valid():
         try:
             chapter = services.add_chapter(revision=revision, by=request.user, **form.edited_values())
@@ -48,7 +49,7 @@ def chapter_edit(request, pk):
     revision = chapter.revision
     if refused := _editable(request, revision):
         return refused
-    form = ChapterForm(request.POST or None, instance=chapter)
+    form = ChapterForm(request.POST or None, instance=chapter, plan_kind=revision.plan.kind)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -57,7 +58,7 @@ def chapter_edit(request, pk):
             )
         except services.EditConflict as error:
             conflict = error
-            form = ChapterForm.after_conflict(form, error)
+            form = ChapterForm.after_conflict(form, error, plan_kind=revision.plan.kind)
         except services.PlanError as error:
             return _refused(request, error, revision)
         else:
@@ -73,6 +74,8 @@ def chapter_edit(request, pk):
 
 @login_required
 def chapter_delete(request, pk):
+    if gone := _already_deleted(request, Chapter, pk):
+        return gone
     chapter = _chapter(request, pk)
     revision = chapter.revision
     if refused := _editable(request, revision):
@@ -132,6 +135,7 @@ def activity_detail(request, pk):
             "copies": copies,
             "can_edit": access.can(request.user, Action.CHANGE, activity),
             "can_view_draft": access.has_perm(request.user, Perm.VIEW_DRAFT, organisation),
+            "indicators": indicator_selectors.for_activity(activity),
         },
     )
 
@@ -142,7 +146,7 @@ def activity_create(request, chapter_pk):
     revision = chapter.revision
     if refused := _editable(request, revision):
         return refused
-    form = ActivityForm(request.POST or None, organisation=revision.plan.organisation)
+    form = ActivityForm(request.POST or None, organisation=revision.plan.organisation, revision=revision)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_activity(chapter=chapter, by=request.user, **form.edited_values())
@@ -162,7 +166,7 @@ def activity_edit(request, pk):
     if refused := _editable(request, revision):
         return refused
     organisation = revision.plan.organisation
-    form = ActivityForm(request.POST or None, instance=activity, organisation=organisation)
+    form = ActivityForm(request.POST or None, instance=activity, organisation=organisation, revision=revision)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -174,7 +178,7 @@ def activity_edit(request, pk):
             )
         except services.EditConflict as error:
             conflict = error
-            form = ActivityForm.after_conflict(form, error, organisation=organisation)
+            form = ActivityForm.after_conflict(form, error, organisation=organisation, revision=revision)
         except services.PlanError as error:
             return _refused(request, error, revision)
         else:
@@ -190,6 +194,8 @@ def activity_edit(request, pk):
 
 @login_required
 def activity_delete(request, pk):
+    if gone := _already_deleted(request, Activity, pk):
+        return gone
     activity = _activity(request, pk)
     revision = activity.chapter.revision
     if refused := _editable(request, revision):

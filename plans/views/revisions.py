@@ -89,12 +89,15 @@ def plan_detail(request, pk):
 def revision_detail(request, pk):
     revision = _revision(request, pk)
     organisation = revision.plan.organisation
-    chapters = revision.chapters.order_by("order", "pk").prefetch_related(
-        Prefetch(
-            "activities", queryset=Activity.objects.select_related("responsible_unit").order_by("order", "pk")
-        )
-    )
     picture = revision.situation_picture
+    # The lägesbild is more sensitive than the plan: named only to those who may read it, and only
+    # they see which of its problems each activity answers.
+    if picture and not access.has_perm(request.user, Perm.VIEW_SITUATION, picture.organisation):
+        picture = None
+    activities = Activity.objects.select_related("responsible_unit").order_by("order", "pk")
+    if picture is not None:
+        activities = activities.prefetch_related("problems")
+    chapters = revision.chapters.order_by("order", "pk").prefetch_related(Prefetch("activities", activities))
     return render(
         request,
         "plans/revision_detail.html",
@@ -105,10 +108,7 @@ def revision_detail(request, pk):
             "can_edit": access.can(request.user, Action.CHANGE, revision),
             "can_adopt": access.can(request.user, Action.DECIDE, revision),
             "can_view_draft": access.has_perm(request.user, Perm.VIEW_DRAFT, organisation),
-            # The lägesbild is more sensitive than the plan: named only to those who may read it.
-            "situation_picture": picture
-            if picture and access.has_perm(request.user, Perm.VIEW_SITUATION, picture.organisation)
-            else None,
+            "situation_picture": picture,
             "can_start_next": access.can(request.user, Action.CONTINUE, revision)
             and not revision.plan.revisions.filter(status=PlanRevision.Status.DRAFT).exists(),
         },
@@ -130,6 +130,7 @@ def revision_edit(request, pk):
                 year=form.cleaned_data["year"],
                 decided_by=form.cleaned_data["decided_by"],
                 situation_picture=form.cleaned_data["situation_picture"],
+                measures_position=form.cleaned_data.get("measures_position"),
                 by=request.user,
             )
         except services.EditConflict as error:

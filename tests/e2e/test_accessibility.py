@@ -13,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
+from public.accessibility import KNOWN_PROBLEMS
 from tests.routes import World
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
@@ -34,6 +35,15 @@ SUBMIT = True
 def _pk(name, attr):
     return lambda w: reverse(name, args=[attr(w)])
 
+
+PUBLIC_PAGES = [
+    ("öppen sida", _pk("public:organisation", lambda w: w.own.org.pk)),
+    (
+        "öppen handlingsplan",
+        lambda w: reverse("public:revision", args=[w.own.org.pk, w.own.adopted_revision.pk]),
+    ),
+    ("tillgänglighetsredogörelse", lambda w: reverse("public:accessibility")),
+]
 
 PAGES = [
     # (name, url builder, roles[, SUBMIT])
@@ -69,6 +79,8 @@ PAGES = [
     ("ta bort kapitel", _pk("plans:chapter_delete", lambda w: w.own.chapter.pk), (COORD,)),
     ("ny aktivitet med fel", _pk("plans:activity_create", lambda w: w.own.chapter.pk), (COORD,), SUBMIT),
     ("ändra aktivitet", _pk("plans:activity_edit", lambda w: w.own.activity.pk), (COORD,)),
+    ("ny indikator med fel", _pk("plans:indicator_create", lambda w: w.own.activity.pk), (COORD,), SUBMIT),
+    ("ändra indikator", _pk("plans:indicator_edit", lambda w: w.own.indicator.pk), (COORD,)),
     ("aktivitet", _pk("plans:activity_detail", lambda w: w.own.adopted_activity.pk), (COORD, STAFF)),
     ("historik aktivitet", _pk("plans:activity_history", lambda w: w.own.activity.pk), (COORD,)),
     ("aktivitetskatalog", lambda w: reverse("plans:activity_list"), (COORD, STAFF, OTHER)),
@@ -118,6 +130,8 @@ PAGES = [
     ("ny källa med fel", _pk("situation:source_create", lambda w: w.own.picture.pk), (COORD,), SUBMIT),
     ("ändra källa", _pk("situation:source_edit", lambda w: w.own.picture.source.pk), (COORD,)),
     ("ta bort källa", _pk("situation:source_delete", lambda w: w.own.picture.source.pk), (COORD,)),
+    ("nytt problem med fel", _pk("situation:problem_create", lambda w: w.own.picture.pk), (COORD,), SUBMIT),
+    ("ändra problem", _pk("situation:problem_edit", lambda w: w.own.picture.problem.pk), (COORD,)),
     (
         "ny iakttagelse med fel",
         _pk("situation:observation_create", lambda w: w.own.picture.pk),
@@ -129,6 +143,15 @@ PAGES = [
         _pk("situation:observation_edit", lambda w: w.own.picture.observation.pk),
         (COORD,),
     ),
+    # meetings, deadlines, calendar
+    ("sammanträden", lambda w: reverse("meetings:meeting_list"), (SECR, STAFF)),
+    ("nytt sammanträde med fel", lambda w: reverse("meetings:meeting_create"), (SECR,), SUBMIT),
+    ("ändra sammanträde", _pk("meetings:meeting_edit", lambda w: w.own.meeting.pk), (SECR,)),
+    ("importera sammanträden med fel", lambda w: reverse("meetings:meeting_import"), (SECR,), SUBMIT),
+    ("regel för handlingar", _pk("meetings:rule_edit", lambda w: w.own.org.pk), (SECR,)),
+    ("min kalender", lambda w: reverse("deadlines:settings"), (COORD, STAFF)),
+    # public pages, as anonymous: the accessibility statement's problem list must match (below)
+    *[(name, url, (ANON, OTHER)) for name, url in PUBLIC_PAGES],
 ]
 
 ROLES = (ANON, *MEMBERS)
@@ -172,6 +195,22 @@ def test_pages_have_no_serious_accessibility_violations(page, log_in_as, role):
         if blocking:
             reports.append(f"--- {name} as {role} ({url}, {response.status}):\n" + results.generate_report())
     assert not reports, "\n".join(reports)
+
+
+def test_the_accessibility_statement_lists_exactly_what_axe_finds(page):
+    """The tillgänglighetsredogörelse's known problems are true: every rule axe reports on a public page
+    (any impact) is declared in public.accessibility.KNOWN_PROBLEMS, and every declared one still occurs."""
+    world = World()
+    found = {}
+    for name, url_for in PUBLIC_PAGES:
+        assert page.goto(url_for(world)).status == 200, name
+        for violation in _axe.run(page).response["violations"]:
+            found.setdefault(violation["id"], []).append(name)
+    declared = {problem.axe_rule for problem in KNOWN_PROBLEMS}
+    assert set(found) == declared, f"axe found {found}; the statement declares {sorted(declared)}"
+    page.goto(reverse("public:accessibility"))
+    for problem in KNOWN_PROBLEMS:
+        assert page.get_by_text(problem.description).count()
 
 
 def test_axe_reports_serious_violations(page):

@@ -136,7 +136,7 @@ def test_admin_still_edits_a_draft_and_bumps_its_version(client, committee):
     picture = SituationPictureFactory(organisation=committee, year=2020)
     url = reverse("admin:situation_situationpicture_change", args=[picture.pk])
     data = _post_data(picture) | {"made_with": "Ändrad i admin", "_save": "Spara"}
-    for prefix in ("sources", "observations"):
+    for prefix in ("problems", "sources", "observations"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -76,6 +76,18 @@ FORMS = {
         ("area", "Centrum"),
         ("description", "B:s iakttagelse"),
     ),
+    "problem": (
+        "situation:problem_edit",
+        lambda s: s.picture.problem,
+        ("area", "Torget"),
+        ("causes", "B:s orsaker"),
+    ),
+    "indicator": (
+        "plans:indicator_edit",
+        lambda s: s.indicator,
+        ("unit", "deltagare"),
+        ("baseline_source", "B:s källa"),
+    ),
     "followup_entry": (
         "followup:entry_report",
         _reported,

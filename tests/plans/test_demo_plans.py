@@ -82,7 +82,11 @@ def test_every_demo_plan_has_its_routines(loaded):
         kinds = set(Routine.objects.filter(organisation=organisation(key)).values_list("kind", flat=True))
         assert kinds == {Routine.Kind.CONCERN, Routine.Kind.CONTACT, Routine.Kind.FORM}
     assert (
-        Activity.objects.filter(chapter__revision__plan__organisation=organisation("lulea-soc")).count() == 9
+        Activity.objects.filter(
+            chapter__revision__plan__organisation=organisation("lulea-soc"),
+            chapter__revision__plan__kind="vbe",
+        ).count()
+        == 9
     )
 
 
@@ -98,4 +102,23 @@ def test_demo_medarbetare_finds_foraldrastod_and_the_concern_routine(client, loa
     assert (
         client.get(reverse("plans:activity_list"), {"q": "parklekar"}).context["page_obj"].paginator.count
         == 0
+    )
+
+
+def test_demo_has_a_crime_prevention_lagesbild_and_atgardsplan(client, loaded):
+    from organisations.kinds import PlanKind
+    from plans.models import ActionPlan
+    from situation.models import SituationPicture
+
+    org = organisation("lulea-soc")
+    picture = SituationPicture.objects.get(organisation=org, kind=PlanKind.CRIME_PREVENTION)
+    assert picture.is_frozen and picture.crime_mapping and picture.other_information and picture.analysis
+    plan = ActionPlan.objects.get(organisation=org, kind=PlanKind.CRIME_PREVENTION)
+    revision = plan.revisions.get()
+    assert revision.situation_picture == picture and revision.decided_by == "Kommunfullmäktige"
+    assert revision.measures_position
+    activities = Activity.objects.filter(chapter__revision=revision)
+    assert {c.kind for c in revision.chapters.all()} >= {Chapter.Kind.SITUATIONAL, Chapter.Kind.SOCIAL}
+    assert (
+        all(a.problems.exists() for a in activities) and activities.filter(indicators__isnull=False).exists()
     )

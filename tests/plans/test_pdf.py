@@ -14,7 +14,16 @@ from documents.render import BASE_URL, StaticOnlyURLFetcher
 from plans import pdf
 from plans.models import PlanRevision
 from tests.documents.pdfcheck import assert_archival_and_accessible, page_texts
-from tests.factories import ActivityFactory, ChapterFactory, OrganisationFactory, PlanRevisionFactory
+from tests.factories import (
+    ActivityFactory,
+    ChapterFactory,
+    IndicatorFactory,
+    IndicatorTargetFactory,
+    OrganisationFactory,
+    PlanRevisionFactory,
+    ProblemFactory,
+    SituationPictureFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -249,11 +258,18 @@ def test_document_context_runs_a_fixed_number_of_queries(committee, secretary):
     from django.test.utils import CaptureQueriesContext
 
     def queries(activities):
-        revision = PlanRevisionFactory(plan__organisation=committee, plan__title=f"Plan {activities}")
+        # Every activity answers a problem of the lägesbild and carries an indicator with a target.
+        picture = SituationPictureFactory(organisation=committee, year=2000 + activities)
+        problem = ProblemFactory(picture=picture)
+        revision = PlanRevisionFactory(
+            plan__organisation=committee, plan__title=f"Plan {activities}", situation_picture=picture
+        )
         for heading in ("Förebyggande arbete", "Förhindrande arbete"):
             chapter = ChapterFactory(revision=revision, heading=heading)
             for _ in range(activities):
-                ActivityFactory(chapter=chapter, responsible_unit=committee)
+                activity = ActivityFactory(chapter=chapter, responsible_unit=committee)
+                activity.problems.add(problem)
+                IndicatorTargetFactory(indicator=IndicatorFactory(activity=activity), year=2021)
         revision = PlanRevision.objects.select_related("plan__organisation", "copied_from").get(
             pk=revision.pk
         )
@@ -263,7 +279,8 @@ def test_document_context_runs_a_fixed_number_of_queries(committee, secretary):
             render_to_string(pdf.CASE_TEMPLATE, pdf.case_context(revision, official=official))
         return len(captured)
 
-    assert queries(2) == queries(20) <= 12
+    # + the problems answered, the indicators, their targets and their values
+    assert queries(2) == queries(20) <= 16
 
 
 def test_long_activity_table_repeats_its_header_and_keeps_rows_whole(client, coordinator, committee):

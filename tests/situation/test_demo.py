@@ -25,6 +25,7 @@ def test_demo_lagesbilder_follow_the_seeds_and_load_idempotently(client):
         ("Skarholmen", 2018),
         ("Skarholmen", 2019),
         ("Lulea-socialnamnden", 2022),
+        ("Lulea-socialnamnden", 2024),  # the brottsförebyggande lägesbild (plans/demo_crime_prevention.py)
     }
     assert [pictures[("Skarholmen", y)].status for y in (2017, 2018, 2019)] == [
         "faststalld",

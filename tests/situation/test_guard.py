@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from situation import services
-from situation.models import Environment, Observation, ObservationKind, SituationPicture, Source
+from situation.models import Environment, Observation, ObservationKind, Problem, SituationPicture, Source
 from situation.validators import find_personal_number
 from tests.factories import (
     ObservationFactory,
+    ProblemFactory,
     SituationPictureFactory,
     SourceFactory,
     environment,
@@ -85,9 +86,12 @@ GUARDED = {
         "follow_up": "Uppföljning och återkoppling",
         "analysis": "Analys",
         "threat_level_source": "Källa för hotnivån",
+        "crime_mapping": "Kartläggning av brottsligheten, dess omfattning och konsekvenser",
+        "other_information": "Annan relevant information",
     },
     Source: {"description": "Beskrivning"},
     Observation: {"area": "Område", "period": "Period", "description": "Beskrivning"},
+    Problem: {"title": "Problem", "area": "Var", "crime_type": "Brottstyp", "causes": "Möjliga orsaker"},
     Environment: {"name": "Namn"},
     ObservationKind: {"name": "Namn"},
 }
@@ -117,6 +121,7 @@ def _instance(model, committee):
         SituationPicture: lambda: SituationPictureFactory.build(organisation=committee, year=2020),
         Source: lambda: SourceFactory.build(picture=picture),
         Observation: lambda: ObservationFactory.build(picture=picture),
+        Problem: lambda: ProblemFactory.build(picture=picture),
         Environment: lambda: Environment(name="Ny miljö"),
         ObservationKind: lambda: ObservationKind(name="Ny typ"),
     }[model]()
@@ -132,9 +137,27 @@ def test_model_validation_refuses_personnummer_in_every_free_text_field(committe
     assert error.value.message_dict[field] == [message(label)]
 
 
-@pytest.mark.parametrize(("field", "label"), list(GUARDED[SituationPicture].items()))
-def test_picture_form_refuses_personnummer_and_saves_nothing(client, coordinator, committee, field, label):
-    picture = SituationPictureFactory(organisation=committee)
+CRIME_PREVENTION_PARTS = {"crime_mapping", "other_information"}
+PICTURE_FORM_CASES = [
+    ("vbe", field, label)
+    for field, label in GUARDED[SituationPicture].items()
+    if field not in CRIME_PREVENTION_PARTS
+] + [
+    (
+        "brottsforebyggande",
+        "crime_mapping",
+        "Kartläggning av brottsligheten, dess omfattning och konsekvenser",
+    ),
+    ("brottsforebyggande", "other_information", "Annan relevant information"),
+    ("brottsforebyggande", "analysis", "Analys, inklusive möjliga orsaker"),
+]
+
+
+@pytest.mark.parametrize(("kind", "field", "label"), PICTURE_FORM_CASES)
+def test_picture_form_refuses_personnummer_and_saves_nothing(
+    client, coordinator, committee, kind, field, label
+):
+    picture = SituationPictureFactory(organisation=committee, kind=kind)
     client.force_login(coordinator)
     data = picture_post(picture, **{field: f"Se {personal_number('121272', '239')}"})
     data["analysis"] = data["analysis"] if field == "analysis" else "Ny analys utan personuppgifter."
