@@ -15,10 +15,10 @@ def ascii_filename_part(text: str, *, fallback: str = "dokument") -> str:
 
 
 def pdf_response(document: RenderedDocument) -> HttpResponse:
-    """The PDF as a download. A draft changes with every edit; frozen bytes never do, but stay private."""
+    """The PDF as a download, never kept in a cache: frozen bytes never change, but they are restricted."""
     response = HttpResponse(document.content, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{ascii_filename_part(document.filename.removesuffix(".pdf"))}.pdf"'
     )
-    response["Cache-Control"] = "private, max-age=3600" if document.frozen else "private, no-store"
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -21,6 +21,8 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .text import printable
+
 logger = logging.getLogger(__name__)
 
 BASE_URL = "https://dokument.vbe-portalen.invalid/"
@@ -63,8 +65,11 @@ def static_path_for(url: str) -> Path | None:
 
 
 def render_html(template_name: str, context: dict) -> str:
-    """The final HTML of a document; its <title> and <html lang> become the PDF's title and language."""
-    return render_to_string(template_name, context)
+    """The final HTML of a document; its <title> and <html lang> become the PDF's title and language.
+
+    Control characters stored before the door was closed (documents.text) would print as empty boxes:
+    they leave here, Word's vertical tab as the line break it was."""
+    return printable(render_to_string(template_name, context))
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -1,11 +1,9 @@
 """A follow-up round as an XLSX workbook: the nämnd's report table and the status summary."""
 
-from io import BytesIO
-
 from django.utils import timezone
 from django.utils.text import slugify
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+
+from documents.spreadsheet import BOLD, TITLE, Spreadsheet
 
 HEADERS = [
     "Ansvarig",
@@ -26,56 +24,42 @@ def filename(round_) -> str:
 
 
 def round_workbook(round_, groups, summary) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Uppföljning"
-    sheet.append([f"Uppföljning av {round_.revision.plan.title} – {round_.organisation.name}"])
-    sheet["A1"].font = Font(bold=True, size=14)
+    workbook = Spreadsheet()
+    sheet = workbook.sheet("Uppföljning")
+    sheet.append([f"Uppföljning av {round_.revision.plan.title} – {round_.organisation.name}"], font=TITLE)
     sheet.append([f"{round_.get_kind_display()}, {round_.period}. {round_.revision.adoption_line}"])
     sheet.append([])
-    sheet.append(HEADERS)
-    header_row = sheet.max_row
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
+    sheet.append(HEADERS, font=BOLD)
+    header_row = sheet.last_row
     for group in groups:
         for entry in group["entries"]:
-            sheet.append(
-                [
-                    group["label"],
-                    entry.activity.chapter.heading,
-                    entry.activity.text,
-                    entry.activity.purpose,
-                    entry.status.label if entry.status else "Ej rapporterad",
-                    entry.narrative,
-                    (entry.reported_by.get_full_name() or entry.reported_by.username)
-                    if entry.reported_by
-                    else "",
-                    timezone.localtime(entry.reported_at).date() if entry.reported_at else None,
-                ]
-            )
-            sheet.cell(row=sheet.max_row, column=8).number_format = "yyyy-mm-dd"
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[chr(64 + index)].width = width
-    for row in sheet.iter_rows(min_row=header_row + 1):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+            sheet.append(_entry_row(group["label"], entry), wrap=True, number_formats={8: "yyyy-mm-dd"})
+    sheet.widths(WIDTHS)
+    sheet.worksheet.freeze_panes = sheet.worksheet.cell(row=header_row + 1, column=1)
+    sheet.worksheet.print_title_rows = f"{header_row}:{header_row}"
 
-    totals = workbook.create_sheet("Sammanfattning")
-    totals.append(["Status", "Antal aktiviteter"])
-    for cell in totals[1]:
-        cell.font = Font(bold=True)
+    totals = workbook.sheet("Sammanfattning")
+    totals.append(["Status", "Antal aktiviteter"], font=BOLD)
     for status, count in summary:
         totals.append([status.label if status else "Ej rapporterad", count])
     totals.append(["Totalt", sum(count for _status, count in summary)])
-    totals.column_dimensions["A"].width = 24
-    totals.column_dimensions["B"].width = 18
+    totals.widths([24, 18])
     if round_.overall_comment:
         totals.append([])
         totals.append(["Samordnarens samlade kommentar"])
         totals.append([round_.overall_comment])
+    return workbook.to_bytes()
 
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+def _entry_row(label, entry) -> list:
+    reporter = entry.reported_by
+    return [
+        label,
+        entry.activity.chapter.heading,
+        entry.activity.text,
+        entry.activity.purpose,
+        entry.status.label if entry.status else "Ej rapporterad",
+        entry.narrative,
+        (reporter.get_full_name() or reporter.username) if reporter else "",
+        timezone.localtime(entry.reported_at).date() if entry.reported_at else None,
+    ]

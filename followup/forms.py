@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.text import CleanTextField, clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
@@ -16,6 +17,7 @@ class RoundOpenForm(forms.ModelForm):
 
     class Meta:
         model = FollowUpRound
+        formfield_callback = clean_text_formfield
         fields = ["revision", "kind", "period", "deadline"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
@@ -33,7 +35,7 @@ class RoundOpenForm(forms.ModelForm):
 
 class ReportForm(VersionedForm, forms.Form):
     status = forms.ModelChoiceField(label="Status", queryset=None, empty_label=None, widget=forms.RadioSelect)
-    narrative = forms.CharField(
+    narrative = CleanTextField(
         label="Uppföljning",
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=10_000,
@@ -73,7 +75,7 @@ class ReportForm(VersionedForm, forms.Form):
 class CommentForm(VersionedForm, forms.Form):
     model_fields = {"comment": "overall_comment"}
 
-    comment = forms.CharField(
+    comment = CleanTextField(
         label="Samordnarens samlade kommentar",
         required=False,
         max_length=20_000,

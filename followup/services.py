@@ -1,6 +1,6 @@
 """Every write of the follow-up: open a round, report on an activity, comment, close."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -33,7 +33,13 @@ def open_round(*, revision, kind, period, deadline, by) -> FollowUpRound:
         raise RevisionNotAdopted("En uppföljning kan bara öppnas på en antagen handlingsplan.")
     round_ = FollowUpRound(revision=revision, kind=kind, period=period, deadline=deadline, opened_by=by)
     round_._change_reason = "Uppföljning öppnad"
-    round_.save()
+    try:
+        with transaction.atomic():
+            round_.save()
+    except IntegrityError:  # the same round opened by a double submit or a colleague
+        raise FollowUpError(
+            f"Det finns redan en uppföljning {round_.get_kind_display().lower()} {period} av den här planen."
+        ) from None
     activities = Activity.objects.filter(chapter__revision=revision).order_by("pk")
     entries = [ActivityFollowUp(round=round_, activity=activity) for activity in activities]
     bulk_create_with_history(

@@ -116,5 +116,27 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()}, {self.organisation}"
 
 
+class FormSubmission(models.Model):
+    """A one-time form token that has been used: the second POST of the same form finds it here.
+
+    Creates without a natural key (a routine, an import) have no constraint that notices a double
+    submit; the token's unique constraint is that key. Not history-tracked: it records a click, not
+    anybody's material. `result_url` is where the first submit led.
+    """
+
+    token = models.UUIDField("formulärnyckel", unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    result_url = models.CharField("resultat", max_length=300, blank=True)
+    created_at = models.DateTimeField("skickat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "skickat formulär"
+        verbose_name_plural = "skickade formulär"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.token} ({self.user})"
+
+
 # Plan kinds and their settings per organisation live in their own module; importing registers them.
 from .kinds import KindSetting  # noqa: E402, F401

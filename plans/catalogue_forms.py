@@ -2,17 +2,22 @@
 
 from django import forms
 
+from documents.text import clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
+from organisations.submissions import SubmissionTokenField
 
 from .exchange import MAX_IMPORT_BYTES
 from .models import Routine
 
 
 class RoutineForm(VersionedForm, forms.ModelForm):
+    submission = SubmissionTokenField()  # a routine has no natural key: the token stops a double submit
+
     class Meta:
         model = Routine
+        formfield_callback = clean_text_formfield
         fields = ["organisation", "kind", "title", "body", "contact"]
 
     def __init__(self, *args, user, **kwargs):
@@ -20,6 +25,7 @@ class RoutineForm(VersionedForm, forms.ModelForm):
         if self.instance.pk:
             # A routine stays with its organisation; only its text changes.
             del self.fields["organisation"]
+            del self.fields["submission"]
         else:
             orgs = access.organisations_for(user, Perm.EDIT_PLAN)
             self.fields["organisation"].queryset = orgs
@@ -28,6 +34,7 @@ class RoutineForm(VersionedForm, forms.ModelForm):
 
 
 class ImportForm(forms.Form):
+    submission = SubmissionTokenField()  # the same file sent twice is imported once
     file = forms.FileField(
         label="CSV-fil",
         help_text="Semikolon eller komma som avgränsare, teckenkodning UTF-8, högst 2 MB.",

@@ -4,19 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from organisations import access, editing
+from organisations import access, editing, submissions
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 
-from . import exchange
+from . import catalogue, exchange
 from .catalogue_forms import ImportForm, RoutineForm
 from .filters import ActivityFilter, RoutineFilter
-from .models import Activity, PlanRevision, Routine
-from .page_cache import cached_page
+from .models import PlanRevision, Routine
 from .routines import create_routine, update_routine
 
 PAGE_SIZE = 25
@@ -34,40 +34,26 @@ def _querystring(request):
 
 
 def _catalogue(request) -> ActivityFilter:
-    """The filtered catalogue: activities of adopted revisions the user may see, in plan order."""
-    activities = (
-        Activity.objects.visible_to(request.user)
-        .adopted()
-        .select_related("chapter__revision__plan__organisation")
-        .defer("search_vector")
-        .order_by(
-            "chapter__revision__plan__organisation__path",
-            "-chapter__revision__year",
-            "chapter__order",
-            "order",
-            "pk",
-        )
+    """The filtered catalogue: entries of adopted revisions the user may see, in plan order."""
+    scope = catalogue.scope_for(request.user)
+    return ActivityFilter(
+        request.GET or None, queryset=catalogue.entries(scope), request=request, scope=scope
     )
-    return ActivityFilter(request.GET or None, queryset=activities, request=request)
 
 
 @login_required
-@cached_page
 def activity_list(request):
     _require_reader(request.user)
     filterset = _catalogue(request)
-    # Deferred join: sort and count only primary keys, then fetch the 25 rows of the page with their
-    # plan and organisation. At 100,000 activities this makes the page query about three times faster.
-    page_obj = Paginator(filterset.qs.values_list("pk", flat=True), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    exact_count = None
+    if not filterset.has_text_filter:
+        scope, structured = filterset.scope, filterset.structured()
+        exact_count = lambda: catalogue.tally_count(scope, **structured)  # noqa: E731
+    paginator = catalogue.CataloguePaginator(
+        catalogue.page_rows(filterset.qs), PAGE_SIZE, exact_count=exact_count
     )
-    page_pks = list(page_obj.object_list)
-    rows = (
-        Activity.objects.select_related("chapter__revision__plan__organisation")
-        .defer("search_vector")
-        .in_bulk(page_pks)
-    )
-    activities = [rows[pk] for pk in page_pks]
+    page_obj = paginator.get_page(request.GET.get("page"))
+    activities = [entry.activity for entry in page_obj.object_list]
     return render(
         request,
         "plans/activity_list.html",
@@ -75,6 +61,7 @@ def activity_list(request):
             "filter": filterset,
             "page_obj": page_obj,
             "activities": activities,
+            "count_cap": catalogue.COUNT_CAP,
             "querystring": _querystring(request),
             "can_export": access.has_any(request.user, Perm.EXPORT),
         },
@@ -85,7 +72,7 @@ def _export(request, extension, content_type, render_rows):
     _require_reader(request.user)
     if not access.has_any(request.user, Perm.EXPORT):
         raise PermissionDenied
-    activities = _catalogue(request).qs.iterator(chunk_size=2000)
+    activities = catalogue.export_rows(_catalogue(request).qs)
     response = HttpResponse(render_rows(activities), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{exchange.export_filename(extension)}"'
     return response
@@ -119,9 +106,16 @@ def revision_import(request, pk):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                result = exchange.import_activities(
-                    revision=revision, data=upload.read(), filename=upload.name, by=request.user
-                )
+                # The token is claimed in the import's transaction: a refused file leaves it unused.
+                with transaction.atomic():
+                    submission = submissions.claim(form.cleaned_data["submission"], request.user)
+                    result = exchange.import_activities(
+                        revision=revision, data=upload.read(), filename=upload.name, by=request.user
+                    )
+                    submissions.record_result(submission, revision.get_absolute_url())
+            except submissions.AlreadySubmitted:
+                messages.info(request, "Filen är redan importerad (formuläret skickades två gånger).")
+                return redirect(revision)
             except exchange.ImportRejected as rejected:
                 context["import_errors"] = rejected.errors
             else:
@@ -172,7 +166,16 @@ def routine_create(request):
         raise PermissionDenied
     form = RoutineForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        routine = create_routine(by=request.user, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        token = data.pop("submission")
+        try:
+            with transaction.atomic():
+                submission = submissions.claim(token, request.user)
+                routine = create_routine(by=request.user, **data)
+                submissions.record_result(submission, routine.get_absolute_url())
+        except submissions.AlreadySubmitted as done:
+            messages.info(request, "Rutinen är redan sparad (formuläret skickades två gånger).")
+            return redirect(done.result_url or "plans:routine_list")
         messages.success(request, "Rutinen är sparad.")
         return redirect(routine)
     status = 400 if request.method == "POST" else 200

@@ -11,6 +11,10 @@ class PlanError(Exception):
         self.message = message
 
 
+class AlreadyDeleted(PlanError):
+    """The object was deleted by an earlier (or simultaneous) request; nothing is left to do."""
+
+
 class RevisionFrozen(PlanError, Frozen):
     """Every write to an adopted or superseded revision, its chapters and its activities."""
 

@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from simple_history.utils import bulk_create_with_history
 
+from documents.spreadsheet import BOLD, Spreadsheet, csv_bytes
+from documents.text import describe, normalise_line_breaks, unprintable_characters
 from organisations import access, editing
 from organisations.access import Action
 
@@ -38,14 +36,6 @@ EXPORT_COLUMNS = [
     ("Tidplan", 14, lambda a: a.timing),
     ("Uppföljning", 40, lambda a: a.follow_up_method),
 ]
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def export_filename(extension: str, today: datetime.date | None = None) -> str:
@@ -54,37 +44,24 @@ def export_filename(extension: str, today: datetime.date | None = None) -> str:
 
 def _rows(activities):
     for activity in activities:
-        yield [safe_cell(value(activity)) for _header, _width, value in EXPORT_COLUMNS]
+        yield [value(activity) for _header, _width, value in EXPORT_COLUMNS]
 
 
 def export_xlsx(activities) -> bytes:
     """The activities as an Excel workbook: bold header row, column widths, a Swedish sheet title."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Aktiviteter")
-    for index, (_header, width, _value) in enumerate(EXPORT_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for title, _width, _value in EXPORT_COLUMNS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    workbook = Spreadsheet(write_only=True)
+    sheet = workbook.sheet("Aktiviteter")
+    sheet.widths(width for _header, width, _value in EXPORT_COLUMNS)
+    sheet.worksheet.freeze_panes = "A2"
+    sheet.append([title for title, _width, _value in EXPORT_COLUMNS], font=BOLD)
     for row in _rows(activities):
         sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook.to_bytes()
 
 
 def export_csv(activities) -> bytes:
     """UTF-8 with BOM and semicolons, which is what Excel with Swedish settings opens correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([header for header, _width, _value in EXPORT_COLUMNS])
-    writer.writerows(_rows(activities))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([[header for header, _width, _value in EXPORT_COLUMNS], *_rows(activities)])
 
 
 # --- import ----------------------------------------------------------------------------------------
@@ -189,26 +166,30 @@ def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by)
 def parse_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
     """Decode, split and check every row: (line number, row) pairs and (line number, problem) pairs.
 
-    A file that cannot be read at all (too large, not UTF-8, no header, no rows) raises ImportRejected.
+    A file that cannot be read at all (too large, not UTF-8, no header, broken quoting, no rows) raises
+    ImportRejected naming the line; no input makes this raise anything else.
     """
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRejected([(None, "Filen är större än 2 MB. Dela upp den i flera filer.")])
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
         raise ImportRejected(
-            [(None, "Filen är inte sparad som UTF-8. Spara den som ”CSV UTF-8” och försök igen.")]
+            [(line, "Filen är inte sparad som UTF-8. Spara den som ”CSV UTF-8” och försök igen.")]
         ) from None
     if not text.strip():
         raise ImportRejected([(None, "Filen är tom.")])
-    first_line = text.splitlines()[0]
+    first_line = next(line for line in text.splitlines() if line.strip())
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = _columns(next(reader))
+    # strict: a quote that is never closed is an error, not a field that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = _records(reader)
+    header = next((record for _line, record in records if any(cell.strip() for cell in record)), [])
+    columns = _columns(header, reader.line_num or 1)
 
     rows, errors = [], []
-    for record in reader:
-        line = reader.line_num
+    for line, record in records:
         if not any(cell.strip() for cell in record):
             continue
         if len(rows) >= MAX_IMPORT_ROWS:
@@ -221,7 +202,44 @@ def parse_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[tuple[int, str]
     return rows, errors
 
 
-def _columns(header: list[str]) -> dict[int, str]:
+# csv's own error messages (English) -> what the person is told, with the line where the record began.
+_CSV_PROBLEMS = {
+    "field larger than field limit": (
+        f"ett fält är längre än {csv.field_size_limit():,} tecken. Ingen kolumn får vara så lång.".replace(
+            ",", " "
+        )
+    ),
+    "unexpected end of data": (
+        'ett citattecken (") inleder ett fält som aldrig avslutas. Kontrollera citattecknen på raden.'
+    ),
+    "expected after": (
+        'efter ett avslutande citattecken (") måste fältet ta slut. '
+        'Ett citattecken inne i ett fält skrivs som två ("").'
+    ),
+    "new-line character seen in unquoted field": "en radbrytning mitt i ett fält utan citattecken.",
+    "line contains nul": "null-tecken är inte tillåtna.",
+}
+
+
+def _records(reader):
+    """(line where the record begins, record) for every record; a broken one raises ImportRejected."""
+    while True:
+        line = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            text = str(error).casefold()
+            problem = next(
+                (message for key, message in _CSV_PROBLEMS.items() if key in text),
+                "raden kunde inte läsas som CSV. Kontrollera avgränsare och citattecken.",
+            )
+            raise ImportRejected([(line, f"Raden kan inte läsas: {problem}")]) from None
+        yield line, record
+
+
+def _columns(header: list[str], line: int) -> dict[int, str]:
     columns = {}
     for index, title in enumerate(header):
         name = _HEADER_FIELDS.get(title.strip().casefold())
@@ -231,7 +249,7 @@ def _columns(header: list[str]) -> dict[int, str]:
     if missing:
         expected = "; ".join(IMPORT_HEADERS)
         raise ImportRejected(
-            [(1, f"Rubrikraden saknar kolumnen {' och '.join(missing)}. Förväntade kolumner: {expected}.")]
+            [(line, f"Rubrikraden saknar kolumnen {' och '.join(missing)}. Förväntade kolumner: {expected}.")]
         )
     return columns
 
@@ -240,7 +258,7 @@ def _row(record: list[str], columns: dict[int, str]) -> tuple[dict, list[str]]:
     row = dict.fromkeys(_LABELS, "")
     for index, name in columns.items():
         if index < len(record):
-            row[name] = record[index].strip()
+            row[name] = normalise_line_breaks(record[index].strip())
     problems = []
     if not row["heading"]:
         problems.append("Kapitel saknas.")
@@ -250,6 +268,11 @@ def _row(record: list[str], columns: dict[int, str]) -> tuple[dict, list[str]]:
         # PostgreSQL cannot store NUL in text (it would be a server error); forms refuse it the same way.
         if "\x00" in value:
             problems.append(f"{_LABELS[name]}: null-tecken är inte tillåtna.")
+        if found := unprintable_characters(value):
+            problems.append(
+                f"{_LABELS[name]}: tecken som inte kan skrivas ut eller exporteras ({describe(found)}), "
+                "till exempel styrtecken från inklistrad text."
+            )
         if len(value) > _MAX_LENGTHS[name]:
             problems.append(f"{_LABELS[name]} är för lång ({len(value)} tecken, högst {_MAX_LENGTHS[name]}).")
     return row, problems

@@ -6,94 +6,115 @@ from django import forms
 from organisations import access
 from organisations.access import Perm
 from organisations.kinds import PlanKind
-from organisations.models import Organisation
 from situation.models import Problem
 
-from . import search
-from .models import Activity, Chapter, PlanRevision, Routine
+from . import catalogue, search
+from .models import CatalogueEntry, Chapter, PlanRevision, Routine
 
 ACTIVITY_KINDS = [(value, label) for value, label in Chapter.Kind.choices if value != Chapter.Kind.PROSE]
 
 
 class ActivityFilter(django_filters.FilterSet):
+    """Filters over `CatalogueEntry` (plans/catalogue.py): the structured ones are columns of the entry,
+    search and the text filters reach the activity."""
+
     q = django_filters.CharFilter(
         label="Sök",
         method="filter_search",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "Till exempel föräldrastöd"}),
     )
-    organisation = django_filters.ModelChoiceFilter(
-        label="Organisation",
-        field_name="chapter__revision__plan__organisation",
-        queryset=Organisation.objects.none(),
-        empty_label="Alla organisationer",
+    organisation = django_filters.ChoiceFilter(
+        label="Organisation", field_name="organisation_id", choices=[], empty_label="Alla organisationer"
     )
     kind = django_filters.ChoiceFilter(
-        label="Typ av arbete",
-        field_name="chapter__kind",
-        choices=ACTIVITY_KINDS,
-        empty_label="Alla typer",
+        label="Typ av arbete", field_name="kind", choices=ACTIVITY_KINDS, empty_label="Alla typer"
     )
     plan_kind = django_filters.ChoiceFilter(
         label="Plantyp",
-        field_name="chapter__revision__plan__kind",
+        field_name="activity__chapter__revision__plan__kind",
         choices=PlanKind.choices,
         empty_label="Alla plantyper",
     )
     problem = django_filters.ModelChoiceFilter(
         label="Svarar mot problem i lägesbilden",
-        field_name="problems",
+        field_name="activity__problems",
         queryset=Problem.objects.none(),
         empty_label="Alla problem",
     )
     responsible = django_filters.CharFilter(label="Ansvarig", method="filter_contains")
     partners = django_filters.CharFilter(label="Samverkan", method="filter_contains")
-    year = django_filters.ChoiceFilter(
-        label="År",
-        field_name="chapter__revision__year",
-        choices=[],
-        empty_label="Alla år",
-    )
+    year = django_filters.ChoiceFilter(label="År", field_name="year", choices=[], empty_label="Alla år")
+
+    TEXT_FILTERS = ("q", "responsible", "partners")
+    # Filters the trigger-kept tally does not cover: with one of them the count is a capped scan.
+    UNTALLIED_FILTERS = ("plan_kind", "problem")
 
     class Meta:
-        model = Activity
+        model = CatalogueEntry
         fields = ["q", "organisation", "plan_kind", "kind", "problem", "responsible", "partners", "year"]
 
-    def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, request=None, scope: catalogue.Scope, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
+        self.scope = scope
+        # Only organisations (and years) with an adopted plan the user can read (catalogue.scope_for).
+        self.filters["organisation"].extra["choices"] = scope.organisations
+        self.filters["year"].extra["choices"] = scope.years
+        # Problems are lägesbild text: offered (and applied) only for those who may read the lägesbild.
         user = request.user if request else None
-        # Only organisations (and years) the user can see are offered; the options cost two small queries.
-        self.filters["organisation"].queryset = (
-            access.organisations_for(user, Perm.VIEW_PLAN)
-            .filter(action_plans__revisions__status=PlanRevision.Status.ADOPTED)
-            .distinct()
-        )
-        years = (
-            PlanRevision.objects.visible_to(user)
-            .adopted()
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
-        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
-        # Problems are lägesbild text: offered only to those who may read the lägesbild they belong to.
         if access.has_any(user, Perm.VIEW_SITUATION):
             self.filters["problem"].queryset = (
                 Problem.objects.filter(
                     picture__organisation__in=access.organisations_for(user, Perm.VIEW_SITUATION),
                     activities__chapter__revision__status=PlanRevision.Status.ADOPTED,
                 )
-                .select_related("picture")
                 .distinct()
                 .order_by("-picture__year", "priority", "pk")
             )
         else:
             del self.filters["problem"]
 
+    @property
+    def has_text_filter(self) -> bool:
+        """Whether the count needs a scan: the activities' text (search, ansvarig, samverkan) or a filter
+        the tally does not cover (plantyp, problem)."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()  # fills cleaned_data with the valid fields, which are the ones applied
+        names = self.TEXT_FILTERS + self.UNTALLIED_FILTERS
+        return any(self.form.cleaned_data.get(name) for name in names)
+
+    def structured(self) -> dict:
+        """The applied organisation, kind and year (for catalogue.tally_count)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {name: self.form.cleaned_data.get(name) for name in ("organisation", "kind", "year")}
+
+    def select_options(self) -> dict[str, list[tuple[str, str, bool]]]:
+        """(value, label, selected) of every option of the three selects, for the hand-written form in
+        plans/partials/_catalogue_filters.html: a city's 200 organisations rendered through Django's
+        widget templates (one template per option) cost more than the rest of the page."""
+        options = {}
+        for name in ("organisation", "kind", "year"):
+            current = str(self.form[name].value() or "")
+            choices = [("", self.filters[name].extra["empty_label"]), *self.filters[name].extra["choices"]]
+            options[name] = [(str(value), label, str(value) == current) for value, label in choices]
+        current = str(self.form["plan_kind"].value() or "")
+        options["plan_kind"] = [
+            (str(value), label, str(value) == current)
+            for value, label in [("", "Alla plantyper"), *PlanKind.choices]
+        ]
+        if "problem" in self.filters:
+            current = str(self.form["problem"].value() or "")
+            problems = [("", "Alla problem")] + [(p.pk, str(p)) for p in self.filters["problem"].queryset]
+            options["problem"] = [(str(value), label, str(value) == current) for value, label in problems]
+        return options
+
     def filter_search(self, queryset, name, value):
-        return search.search_activities(queryset, value)
+        return search.search_activities(queryset, value, activity="activity__")
 
     def filter_contains(self, queryset, name, value):
-        return search.contains_ignoring_case(queryset, name, value)
+        return search.contains_ignoring_case(queryset, f"activity__{name}", value)
 
 
 class RoutineFilter(django_filters.FilterSet):

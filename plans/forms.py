@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.text import CleanTextField, clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
@@ -28,7 +29,7 @@ class PlanCreateForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label="Organisation", queryset=Organisation.objects.none(), empty_label=None
     )
-    title = forms.CharField(
+    title = CleanTextField(
         label="Titel",
         max_length=200,
         initial=ActionPlan._meta.get_field("title").default,
@@ -70,6 +71,7 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = PlanRevision
+        formfield_callback = clean_text_formfield
         fields = ["year", "decided_by", "situation_picture"]
         help_texts = {"decided_by": "Nämnden eller fullmäktige som ska anta planen."}
 
@@ -86,8 +88,8 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
         # Only the brottsförebyggande åtgärdsplan records the position taken on which measures are needed.
         if self.instance.plan_id and self.instance.plan.kind == PlanKind.CRIME_PREVENTION:
             model_field = PlanRevision._meta.get_field("measures_position")
-            self.fields["measures_position"] = model_field.formfield(
-                widget=forms.Textarea(attrs={"rows": 6}), initial=self.instance.measures_position
+            self.fields["measures_position"] = clean_text_formfield(
+                model_field, widget=forms.Textarea(attrs={"rows": 6}), initial=self.instance.measures_position
             )
 
     def clean_year(self):
@@ -99,7 +101,7 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
 
 
 class AdoptionForm(forms.Form):
-    decided_by = forms.CharField(
+    decided_by = CleanTextField(
         label="Beslutande organ", max_length=200, help_text="Till exempel Skärholmens stadsdelsnämnd."
     )
     decided_on = forms.DateField(
@@ -107,8 +109,8 @@ class AdoptionForm(forms.Form):
         widget=DateInput(),
         error_messages={"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2019-05-23."},
     )
-    paragraph = forms.CharField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
-    diary_number = forms.CharField(
+    paragraph = CleanTextField(label="Paragraf (§)", max_length=20, help_text="Till exempel 12.")
+    diary_number = CleanTextField(
         label="Diarienummer", max_length=60, required=False, help_text="Till exempel 1.2.3-456/2019."
     )
 
@@ -119,6 +121,7 @@ class AdoptionForm(forms.Form):
 class ChapterForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Chapter
+        formfield_callback = clean_text_formfield
         fields = ["heading", "kind", "body"]
         help_texts = {
             "kind": "Löptext är ett kapitel utan aktiviteter; övriga typer har en aktivitetstabell.",
@@ -139,6 +142,7 @@ class ChapterForm(VersionedForm, forms.ModelForm):
 class ActivityForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Activity
+        formfield_callback = clean_text_formfield
         fields = [
             "text",
             "purpose",

@@ -327,6 +327,78 @@ class Activity(models.Model):
             raise ValidationError({"ends_on": "Slutdatum kan inte ligga före startdatum."})
 
 
+class CatalogueEntry(models.Model):
+    """One activity's place in the staff catalogue: a denormalised copy of what the catalogue sorts and
+    filters on, so that "adopted activities under these organisations in plan order, page N" and its
+    count are scans of one narrow index instead of a sort over four joined tables.
+
+    Derived data, never written by Python: database triggers (migration 0004_catalogue_entry) keep it
+    current on every path that writes an activity, chapter, revision, plan or organisation path
+    (services, bulk_create, admin, imports, tests' factories). Drafts have rows too (``adopted`` false),
+    so adopting a revision is one UPDATE of a flag. No history: it records nothing a person edits.
+    """
+
+    activity = models.OneToOneField(
+        Activity,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="catalogue_entry",
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    organisation_path = models.CharField(max_length=255)
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Chapter.Kind.choices)
+    chapter_order = models.PositiveIntegerField()
+    activity_order = models.PositiveIntegerField()
+    adopted = models.BooleanField()
+
+    # The catalogue's order: organisation in tree order, newest year first, then plan order.
+    PLAN_ORDER = ("organisation_path", "-year", "chapter_order", "activity_order", "activity_id")
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["organisation_path", "-year", "chapter_order", "activity_order", "activity"],
+                condition=Q(adopted=True),
+                name="catalogue_plan_order",
+            ),
+            models.Index(
+                fields=["organisation", "year", "kind"],
+                condition=Q(adopted=True),
+                name="catalogue_by_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_path} {self.year} {self.activity_id}"
+
+
+class CatalogueTally(models.Model):
+    """How many adopted activities an organisation has per year and chapter kind: the catalogue's exact
+    count without a scan, a sum over a few hundred rows whatever the number of activities.
+
+    Kept by triggers on CatalogueEntry (migration 0004_catalogue_entry) in the same transaction as the
+    change, so a count is never stale: there is nothing to invalidate."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Chapter.Kind.choices)
+    activities = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year", "kind"], name="cataloguetally_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.year} {self.kind}: {self.activities}"
+
+
 class RoutineQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(organisation__in=access.organisations_for(user, Perm.VIEW_PLAN))

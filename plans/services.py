@@ -15,12 +15,12 @@ from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 from organisations.kinds import PlanKind, setting_for
 
-from .errors import PlanError, RevisionFrozen
+from .errors import AlreadyDeleted, PlanError, RevisionFrozen
 from .indicator_services import copy_indicators
 from .kinds import DEFAULT_CHAPTERS
 from .models import ActionPlan, Activity, Chapter, PlanRevision
 
-__all__ = ["DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
+__all__ = ["AlreadyDeleted", "DraftExists", "EditConflict", "PlanError", "RevisionFrozen"]
 
 ACTIVITY_FIELDS = (
     "text",
@@ -112,9 +112,16 @@ def create_plan(*, organisation, title, year, by, kind=PlanKind.VBE, with_defaul
     access.require(by, Perm.EDIT_PLAN, organisation)
     if ActionPlan.objects.filter(organisation=organisation, title=title).exists():
         raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.")
-    plan = _save(
-        ActionPlan(organisation=organisation, title=title, kind=kind), by=by, reason="Handlingsplan skapad"
-    )
+    try:
+        # A double submit (or a colleague) passed the check above at the same moment: the constraint says no.
+        with transaction.atomic():
+            plan = _save(
+                ActionPlan(organisation=organisation, title=title, kind=kind),
+                by=by,
+                reason="Handlingsplan skapad",
+            )
+    except IntegrityError:
+        raise PlanError(f"{organisation} har redan en handlingsplan med titeln ”{title}”.") from None
     decided_by = setting_for(organisation, kind).adopting_body
     revision = _save(
         PlanRevision(plan=plan, year=year, decided_by=decided_by), by=by, reason=f"Utkast för {year} skapat"
@@ -295,7 +302,10 @@ def update_chapter(*, chapter, version, by, **values):
 @transaction.atomic
 def delete_chapter(*, chapter, by, version=None):
     """Remove a chapter and its activities, each leaving a record in the history."""
-    chapter = _locked_chapter(chapter)
+    try:
+        chapter = _locked_chapter(chapter)
+    except Chapter.DoesNotExist:  # deleted meanwhile (a double click, a colleague)
+        raise AlreadyDeleted("Kapitlet är redan borttaget.") from None
     _require(by, Action.DELETE, chapter)
     editing.check_version(chapter, version, what=f"Kapitlet ”{chapter.heading}”", fields=CHAPTER_FIELDS)
     for activity in chapter.activities.all():
@@ -381,7 +391,10 @@ def update_activity(*, activity, version, by, **values):
 
 @transaction.atomic
 def delete_activity(*, activity, by, version=None):
-    activity = _locked_activity(activity)
+    try:
+        activity = _locked_activity(activity)
+    except (Activity.DoesNotExist, Chapter.DoesNotExist):  # deleted meanwhile (a double click, a colleague)
+        raise AlreadyDeleted("Aktiviteten är redan borttagen.") from None
     _require(by, Action.DELETE, activity)
     editing.check_version(activity, version, what="Aktiviteten", fields=ACTIVITY_FIELDS)
     _delete(activity, by=by, reason="Aktivitet borttagen")

@@ -13,6 +13,10 @@ class SituationError(Exception):
         self.message = message
 
 
+class AlreadyDeleted(SituationError):
+    """The source or observation was deleted by an earlier (or simultaneous) request."""
+
+
 class PictureFrozen(SituationError, Frozen):
     """Every write to a fastställd lägesbild, its sources and its observations (403 with the reason)."""
 

@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.text import clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
@@ -23,6 +24,7 @@ class GuardedModelForm(VersionedForm, forms.ModelForm):
 class PictureCreateForm(forms.ModelForm):
     class Meta:
         model = SituationPicture
+        formfield_callback = clean_text_formfield
         fields = ["organisation", "kind", "year", "made_with"]
 
     def __init__(self, *args, user, **kwargs):
@@ -40,6 +42,7 @@ class PictureForm(GuardedModelForm):
 
     class Meta:
         model = SituationPicture
+        formfield_callback = clean_text_formfield
         fields = [
             "made_with",
             "outlook",
@@ -60,6 +63,7 @@ class CrimePreventionPictureForm(GuardedModelForm):
 
     class Meta:
         model = SituationPicture
+        formfield_callback = clean_text_formfield
         fields = ["made_with", "crime_mapping", "other_information", "analysis"]
         widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields[1:]}
         labels = {"analysis": "Analys, inklusive möjliga orsaker"}
@@ -72,6 +76,7 @@ def picture_form_class(picture: SituationPicture):
 class SourceForm(GuardedModelForm):
     class Meta:
         model = Source
+        formfield_callback = clean_text_formfield
         fields = ["kind", "description", "responses", "order"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
@@ -79,6 +84,7 @@ class SourceForm(GuardedModelForm):
 class ObservationForm(GuardedModelForm):
     class Meta:
         model = Observation
+        formfield_callback = clean_text_formfield
         fields = ["environment", "kind", "area", "period", "count", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
@@ -99,6 +105,7 @@ class ProblemForm(GuardedModelForm):
 
     class Meta:
         model = Problem
+        formfield_callback = clean_text_formfield
         fields = [
             "priority",
             "title",

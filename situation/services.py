@@ -1,6 +1,6 @@
 """Every write to a lägesbild goes through here: permission, freezing, the conflict rule, history."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from organisations import access, editing
@@ -8,10 +8,10 @@ from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 from organisations.kinds import PlanKind, setting_for
 
-from .errors import PictureFrozen, SituationError
+from .errors import AlreadyDeleted, PictureFrozen, SituationError
 from .models import Observation, Problem, SituationPicture, Source
 
-__all__ = ["EditConflict", "PictureFrozen", "SituationError"]
+__all__ = ["AlreadyDeleted", "EditConflict", "PictureFrozen", "SituationError"]
 
 PICTURE_FIELDS = [
     "made_with",
@@ -56,7 +56,12 @@ def create_picture(
     """Start an empty draft lägesbild of `kind` for `organisation` and `year`."""
     access.require(by, Perm.EDIT_SITUATION, organisation)
     picture = SituationPicture(organisation=organisation, kind=kind, year=year, made_with=made_with)
-    _save(picture, "Lägesbilden skapades", bump=False, by=by)
+    try:
+        # full_clean saw no picture for the year, but a simultaneous request may have made one since.
+        with transaction.atomic():
+            _save(picture, "Lägesbilden skapades", bump=False, by=by)
+    except IntegrityError:
+        raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
     return picture
 
 
@@ -111,7 +116,10 @@ def _update_part(part, changes, version, by):
 def _delete_part(part, version, by):
     fields, what, _added, _changed, removed = PARTS[type(part)]
     _require(by, Action.DELETE, _lock_picture(part.picture))
-    locked = editing.lock(part)
+    try:
+        locked = editing.lock(part)
+    except type(part).DoesNotExist:  # deleted by an earlier or simultaneous request
+        raise AlreadyDeleted(f"{what} är redan borttagen.") from None
     editing.check_version(locked, version, what=what, fields=fields)
     editing.delete_tracked(locked, by=by, reason=removed)
 
@@ -182,7 +190,11 @@ def start_next_year(*, picture: SituationPicture, by) -> SituationPicture:
         copied_from=locked,
         **{name: getattr(locked, name) for name in PICTURE_FIELDS},
     )
-    _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False, by=by)
+    try:
+        with transaction.atomic():
+            _save(copy, f"Påbörjad som kopia av lägesbilden {locked.year}", bump=False, by=by)
+    except IntegrityError:
+        raise SituationError(f"Det finns redan en lägesbild för {year}.") from None
     copied_sources = {}
     for source in locked.sources.all():
         new = Source(picture=copy, **{name: getattr(source, name) for name in SOURCE_FIELDS})
@@ -238,4 +250,7 @@ def update_problem(*, problem: Problem, changes: dict, version, by) -> Problem:
 
 @transaction.atomic
 def delete_problem(*, problem: Problem, version, by) -> None:
-    _delete_part(problem, version, by)
+    try:
+        _delete_part(problem, version, by)
+    except AlreadyDeleted:
+        raise AlreadyDeleted("Problemet är redan borttaget.") from None

@@ -49,6 +49,20 @@ def _child(request, model, pk):
     return obj
 
 
+def _already_deleted(request, model, pk, message):
+    """A second delete of a source or observation: back to its lägesbild with a message, if the user may
+    see it; None otherwise (the view then answers 404 as usual)."""
+    if request.method != "POST" or model.objects.filter(pk=pk).exists():
+        return None
+    record = model.history.filter(id=pk, history_type="-").order_by("-history_date").first()
+    visible = SituationPicture.objects.visible_to(request.user)
+    picture = record and visible.filter(pk=record.picture_id).first()
+    if picture is None:
+        return None
+    messages.info(request, message)
+    return redirect(picture)
+
+
 def _require_editable(request, picture, action=Action.CHANGE):
     """403 unless the user may edit this organisation's lägesbild; 403 with the reason once fastställd."""
     access.require_can(request.user, action, picture)
@@ -60,12 +74,12 @@ def _save_form(request, form, save, success):
         result = save()
     except EditConflict as conflict:
         return None, type(form).after_conflict(form, conflict), conflict
-    except services.SituationError as refusal:
-        form.add_error(None, refusal.message)
-        return None, form, None
     except ValidationError as error:
         for message in error.messages:
             form.add_error(None, message)
+        return None, form, None
+    except services.SituationError as error:  # e.g. a double submit, or a problem citing another picture
+        form.add_error(None, error.message)
         return None, form, None
     messages.success(request, success)
     return result, form, None
@@ -258,12 +272,17 @@ def source_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def source_delete(request, pk):
+    if gone := _already_deleted(request, Source, pk, "Källan är redan borttagen."):
+        return gone
     source = _child(request, Source, pk)
     if request.method == "POST":
         try:
             services.delete_source(source=source, version=request.POST.get("version"), by=request.user)
         except EditConflict as conflict:
             messages.error(request, conflict.message)
+            return redirect(source.picture)
+        except services.AlreadyDeleted as gone:  # a simultaneous request deleted it first
+            messages.info(request, gone.message)
             return redirect(source.picture)
         messages.success(request, "Källan är borttagen.")
         return redirect(source.picture)
@@ -304,6 +323,8 @@ def observation_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def observation_delete(request, pk):
+    if gone := _already_deleted(request, Observation, pk, "Iakttagelsen är redan borttagen."):
+        return gone
     observation = _child(request, Observation, pk)
     if request.method == "POST":
         try:
@@ -312,6 +333,9 @@ def observation_delete(request, pk):
             )
         except EditConflict as conflict:
             messages.error(request, conflict.message)
+            return redirect(observation.picture)
+        except services.AlreadyDeleted as gone:  # a simultaneous request deleted it first
+            messages.info(request, gone.message)
             return redirect(observation.picture)
         messages.success(request, "Iakttagelsen är borttagen.")
         return redirect(observation.picture)
@@ -354,12 +378,17 @@ def problem_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def problem_delete(request, pk):
+    if gone := _already_deleted(request, Problem, pk, "Problemet är redan borttaget."):
+        return gone
     problem = _child(request, Problem, pk)
     if request.method == "POST":
         try:
             services.delete_problem(problem=problem, version=request.POST.get("version"), by=request.user)
         except EditConflict as conflict:
             messages.error(request, conflict.message)
+            return redirect(problem.picture)
+        except services.AlreadyDeleted as gone:  # a simultaneous request deleted it first
+            messages.info(request, gone.message)
             return redirect(problem.picture)
         messages.success(request, "Problemet är borttaget.")
         return redirect(problem.picture)

@@ -105,7 +105,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: database ids repeat after a rollback, cached pages must not."""
+    """Each test starts with an empty cache: database ids repeat after a rollback, cached values must not."""
     from django.core.cache import cache
 
     cache.clear()

@@ -16,9 +16,11 @@ from functools import partial
 from types import SimpleNamespace
 
 import pytest
+from django import forms
 from django.db import transaction
 from django.urls import reverse
 
+from documents.text import CleanTextField
 from followup import services as followup_services
 from followup.models import ActivityFollowUp, FollowUpRound, FollowUpStatus
 from plans.models import ActionPlan, Activity, Chapter, Indicator, PlanRevision, Routine
@@ -35,7 +37,14 @@ from tests.factories import (
     SituationPictureFactory,
     SourceFactory,
 )
-from tests.hostile import CORPUS, MARKUP, Hostile, assert_rendered_safely, check_hostile_value
+from tests.hostile import (
+    CORPUS,
+    MARKUP,
+    Hostile,
+    assert_rendered_safely,
+    check_hostile_value,
+    expected_stored,
+)
 from tests.situation.helpers import PNR
 
 pytestmark = pytest.mark.django_db
@@ -508,13 +517,15 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
         declared = classes[form.name].base_fields
         for name, limit in form.fields.items():
             assert declared[name].max_length == limit, f"{form.name}.{name}"
-        # Every free-text field of the form is in the registry.
+        # Every free-text field of the form is in the registry, and cleans its text at the door.
         text_fields = {
             name
             for name, f in declared.items()
-            if type(f).__name__ == "CharField" and name not in ("version",)
+            if isinstance(f, forms.CharField) and not isinstance(f.widget, forms.HiddenInput)
         }
         assert text_fields <= set(form.fields), f"{form.name}: {text_fields - set(form.fields)} not attacked"
+        plain = {name for name in text_fields if not isinstance(declared[name], CleanTextField)}
+        assert not plain, f"{form.name}: {plain} must be documents.text.CleanTextField"
 
 
 def _check(client, world, form, name, value, *, pages):
@@ -537,7 +548,9 @@ def _check(client, world, form, name, value, *, pages):
             assert response.status_code == 200, url
             try:
                 # Summary pages (history, lists) may shorten a long text with "…"; they must still be safe.
-                assert_rendered_safely(response.content.decode(), value, must_contain=not summary)
+                assert_rendered_safely(
+                    response.content.decode(), expected_stored(value), must_contain=not summary
+                )
             except AssertionError as error:
                 raise AssertionError(f"{url}: {error}") from None
     return outcome

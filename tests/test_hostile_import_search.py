@@ -13,10 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
+from documents.text import unprintable_characters
 from plans import exchange
 from plans.models import Activity, Chapter
 from tests.factories import ActionPlanFactory, ActivityFactory, ChapterFactory, PlanRevisionFactory
-from tests.hostile import CORPUS, assert_rendered_safely, injected_markup
+from tests.hostile import CORPUS, assert_rendered_safely, expected_stored, injected_markup
 
 pytestmark = pytest.mark.django_db
 
@@ -72,9 +73,13 @@ def _import_one(client, draft, column, value):
             assert f"högst {limit})" in html, "the limit is not named"
         if "\x00" in value:
             assert f"Rad 2: {column}: null-tecken är inte tillåtna." in html
+        if unprintable_characters(value):
+            assert f"Rad 2: {column}: tecken som inte kan skrivas ut eller exporteras" in html
         assert_rendered_safely(html, "", must_contain=False)
         return "refused"
     assert "\x00" not in value, "a NUL byte was imported"
+    assert not unprintable_characters(value), "a control character no document can hold was imported"
+    value = expected_stored(value)
     assert len(value) <= limit, "an over-long cell was imported"
     new = Activity.objects.filter(chapter__revision=draft).order_by("-pk").first()
     stored = new.chapter.heading if field == "heading" else getattr(new, field)
@@ -112,7 +117,11 @@ def test_a_file_of_hostile_rows_is_imported_whole_and_exported_without_formulas(
     """Every storable corpus value in every column of one file: all rows saved, all shown escaped,
     and the export neutralises what a spreadsheet would run as a formula."""
     client.force_login(coordinator)
-    values = [h.value for h in CORPUS if "\x00" not in h.value and len(h.value) <= 100]
+    values = [
+        expected_stored(h.value)
+        for h in CORPUS
+        if "\x00" not in h.value and len(h.value) <= 100 and not unprintable_characters(h.value)
+    ]
     rows = [dict.fromkeys(exchange.IMPORT_HEADERS, value) for value in values]
     response = client.post(reverse("plans:revision_import", args=[draft.pk]), {"file": csv_file(rows)})
     assert response.status_code == 200, response.content.decode()[:2000]

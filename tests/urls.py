@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from vbe_portal import urls as project_urls
 from vbe_portal import views
 
+handler400 = project_urls.handler400
 handler403 = project_urls.handler403
 handler404 = project_urls.handler404
 handler500 = project_urls.handler500

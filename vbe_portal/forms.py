@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from documents.text import CleanTextField
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -8,7 +10,7 @@ class LoginForm(AuthenticationForm):
         "inactive": "Kontot är inaktiverat. Kontakta din administratör.",
     }
 
-    username = forms.CharField(
+    username = CleanTextField(
         label="Användarnamn",
         max_length=150,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),

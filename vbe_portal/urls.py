@@ -9,6 +9,7 @@ admin.site.site_header = "VBE-portalen – administration"
 admin.site.site_title = "VBE-portalen"
 admin.site.index_title = "Administration"
 
+handler400 = "vbe_portal.views.bad_request"
 handler403 = "vbe_portal.views.permission_denied"
 handler404 = "vbe_portal.views.page_not_found"
 handler500 = "vbe_portal.views.server_error"

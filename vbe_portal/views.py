@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -35,6 +36,16 @@ def healthz(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+# The body was over DATA_UPLOAD_MAX_MEMORY_SIZE or had too many fields or files: say so, with 413.
+_TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def bad_request(request, exception=None):
+    if isinstance(exception, _TOO_LARGE):
+        return render(request, "413.html", status=413)
+    return render(request, "400.html", status=400)
 
 
 def permission_denied(request, exception=None):

@@ -12,10 +12,11 @@ from organisations.access import Action, Perm
 from .. import indicator_selectors, services
 from ..forms import ActivityForm, ChapterForm
 from ..history import activity_history_rows, build_entries
-from ..models import Activity
+from ..models import Activity, Chapter
 from .lookups import (
     HISTORY_PAGE_SIZE,
     _activity,
+    _already_deleted,
     _chapter,
     _editable,
     _page,
@@ -73,6 +74,8 @@ def chapter_edit(request, pk):
 
 @login_required
 def chapter_delete(request, pk):
+    if gone := _already_deleted(request, Chapter, pk):
+        return gone
     chapter = _chapter(request, pk)
     revision = chapter.revision
     if refused := _editable(request, revision):
@@ -191,6 +194,8 @@ def activity_edit(request, pk):
 
 @login_required
 def activity_delete(request, pk):
+    if gone := _already_deleted(request, Activity, pk):
+        return gone
     activity = _activity(request, pk)
     revision = activity.chapter.revision
     if refused := _editable(request, revision):

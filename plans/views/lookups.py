@@ -40,6 +40,28 @@ def _activity(request, pk):
     )
 
 
+# A deleted object -> (its parent's id in the history record, the parent's model, what the user is told).
+_DELETED = {
+    Activity: ("chapter_id", Chapter, "Aktiviteten är redan borttagen."),
+    Chapter: ("revision_id", PlanRevision, "Kapitlet är redan borttaget."),
+}
+
+
+def _already_deleted(request, model, pk):
+    """A second delete (double click, a colleague was quicker): back to where the object was, with a
+    message, if the user may see that place; None otherwise (the view then answers 404 as usual)."""
+    if request.method != "POST" or model.objects.filter(pk=pk).exists():
+        return None
+    field, parent_model, message = _DELETED[model]
+    record = model.history.filter(id=pk, history_type="-").order_by("-history_date").first()
+    visible = parent_model.objects.visible_to(request.user)
+    parent = record and visible.filter(pk=getattr(record, field)).first()
+    if parent is None:
+        return None
+    messages.info(request, message)
+    return redirect(parent)
+
+
 def _editable(request, obj, action=Action.CHANGE):
     """403 unless the user's role allows `action` on `obj`; a redirect with the reason if it is frozen."""
     try:

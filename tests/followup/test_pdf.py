@@ -100,7 +100,7 @@ def test_closed_round_is_stored_once_and_served_byte_for_byte(
     client, secretary, central, closed, monkeypatch
 ):
     first = _get(client, secretary, closed)
-    assert first["Cache-Control"] == "private, max-age=3600"
+    assert first["Cache-Control"] == "private, no-store"  # frozen bytes, but restricted: never cached
     assert_archival_and_accessible(first.content, title=TITLE)
     pages = page_texts(first.content)
     assert all("UTKAST" not in text for text in pages)

@@ -69,9 +69,9 @@ def test_csv_export_is_excel_friendly_and_defuses_formulas(client, coordinator, 
     assert body.startswith(b"\xef\xbb\xbf")
     text = body.decode("utf-8-sig")
     lines = text.splitlines()
-    assert lines[0].startswith("Organisation;År;Kapitel;Typ;Aktivitet;")
+    assert lines[0].startswith('"Organisation";"År";"Kapitel";"Typ";"Aktivitet";')
     assert len(lines) == 4  # header + the three activities of the own committee
-    assert "'=HYPERLINK" in text and ";'@chef;" in text
+    assert "\"'=HYPERLINK" in text and ';"\'@chef";' in text
     assert "grannen" not in text
 
 

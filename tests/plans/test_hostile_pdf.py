@@ -34,8 +34,9 @@ ACTIVITY_COLUMNS = ("text", "purpose", "responsible", "partners", "timing", "fol
 
 def printed(value: str, *, spaces=False) -> str:
     """What a reader sees of `value`: bidi overrides applied (visual order), invisible characters
-    (controls, zero-width, bidi marks) gone, whitespace ignored since lines wrap anywhere."""
-    value = re.sub("\u202e([^\u202c]*)\u202c", lambda m: m.group(1)[::-1], value)
+    (controls, zero-width, bidi marks) gone, whitespace ignored since lines wrap anywhere. Hyphens are
+    ignored too: a line may break after "-", and pdftotext joins such a line to the next without it."""
+    value = re.sub("\u202e([^\u202c]*)\u202c", lambda m: m.group(1)[::-1], value).replace("-", "")
     value = re.sub(r"[\r\n\t]", " ", unicodedata.normalize("NFC", value))
     hidden = ("Cc", "Cf") if spaces else ("Cc", "Cf", "Zs", "Zl", "Zp")
     return "".join(c for c in value if unicodedata.category(c) not in hidden)

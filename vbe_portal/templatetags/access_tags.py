@@ -1,8 +1,8 @@
-"""The permission layer in templates (one library: two apps' `access_tags` would shadow each other).
+"""The permission layer in templates: show only the actions the user may take.
 
 {% load access_tags %}
 {% can "report" entry as may_report %}{% if may_report %}<a href="…">Rapportera</a>{% endif %}
-{% has_perm "edit_plan" plan.organisation as can_edit %}
+{% has_perm "export" revision.plan.organisation as can_export %}
 """
 
 from django import template
@@ -21,6 +21,6 @@ def has_perm(context, perm, organisation):
 
 @register.simple_tag(takes_context=True)
 def can(context, action, obj) -> bool:
-    """access.can(request.user, action, obj); False without a request (e.g. a PDF template)."""
+    """The object question, access.can(request.user, action, obj): the object's state counts."""
     request = context.get("request")
     return request is not None and access.can(request.user, access.Action(action), obj)
