@@ -88,8 +88,8 @@ class RevisionMetaForm(VersionedForm, forms.ModelForm):
         # Only the brottsförebyggande åtgärdsplan records the position taken on which measures are needed.
         if self.instance.plan_id and self.instance.plan.kind == PlanKind.CRIME_PREVENTION:
             model_field = PlanRevision._meta.get_field("measures_position")
-            self.fields["measures_position"] = model_field.formfield(
-                widget=forms.Textarea(attrs={"rows": 6}), initial=self.instance.measures_position
+            self.fields["measures_position"] = clean_text_formfield(
+                model_field, widget=forms.Textarea(attrs={"rows": 6}), initial=self.instance.measures_position
             )
 
     def clean_year(self):

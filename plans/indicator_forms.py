@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 
+from documents.text import clean_text_formfield
 from organisations.editing import VersionedForm
 
 from .indicator_models import NUMBER, Indicator, format_number
@@ -50,6 +51,7 @@ class IndicatorForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = Indicator
+        formfield_callback = clean_text_formfield
         fields = ["name", "unit", "direction", "baseline_year", "baseline_value", "baseline_source"]
         error_messages = {
             "name": {"required": "Ge indikatorn ett namn."},

@@ -63,6 +63,7 @@ class CrimePreventionPictureForm(GuardedModelForm):
 
     class Meta:
         model = SituationPicture
+        formfield_callback = clean_text_formfield
         fields = ["made_with", "crime_mapping", "other_information", "analysis"]
         widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields[1:]}
         labels = {"analysis": "Analys, inklusive möjliga orsaker"}
@@ -104,6 +105,7 @@ class ProblemForm(GuardedModelForm):
 
     class Meta:
         model = Problem
+        formfield_callback = clean_text_formfield
         fields = [
             "priority",
             "title",

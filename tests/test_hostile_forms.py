@@ -287,9 +287,11 @@ FORMS += [
         url=lambda w: reverse("situation:picture_create"),
         data=lambda w: {"organisation": w.committee.pk, "year": 2030, "made_with": "Lokalpolisen"},
         fields={"made_with": 200},
-        stored=lambda w, f: _newest(SituationPicture.objects.all(), w.picture, f),
+        stored=lambda w, f: _newest(SituationPicture.objects.exclude(pk=w.crime_picture.pk), w.picture, f),
         pages=lambda w: [
-            SituationPicture.objects.exclude(pk=w.picture.pk).get().get_absolute_url(),
+            SituationPicture.objects.exclude(pk__in=[w.picture.pk, w.crime_picture.pk])
+            .get()
+            .get_absolute_url(),
             (reverse("situation:picture_list"), SUMMARY),
         ],
         guarded=True,
