@@ -22,6 +22,10 @@ run: $(STAMP)
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "VBE-portalen: http://$(HOST):$(PORT)/  (demoanvändare, lösenord: vbe-demo)"
+	@# The task worker (documents of adopted revisions, fastställda lägesbilder, closed rounds) runs
+	@# beside the server and stops with it.
+	DEBUG=1 $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(STAMP)

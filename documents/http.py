@@ -1,11 +1,15 @@
-"""HTTP side of the nämnd documents: safe file names and the download response."""
+"""HTTP side of the nämnd documents: safe file names, the download response, the "being made" page."""
 
 import re
 import unicodedata
 
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 
 from .services import RenderedDocument
+
+# The Retry-After of the "Dokumentet skapas" page. No automatic reload: a timed refresh fails WCAG 2.2.1.
+PENDING_RETRY_SECONDS = 5
 
 
 def ascii_filename_part(text: str, *, fallback: str = "dokument") -> str:
@@ -14,11 +18,29 @@ def ascii_filename_part(text: str, *, fallback: str = "dokument") -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-") or fallback
 
 
-def pdf_response(document: RenderedDocument) -> HttpResponse:
-    """The PDF as a download, never kept in a cache: frozen bytes never change, but they are restricted."""
-    response = HttpResponse(document.content, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{ascii_filename_part(document.filename.removesuffix(".pdf"))}.pdf"'
-    )
+def _safe_filename(filename: str) -> str:
+    stem, dot, extension = filename.rpartition(".")
+    if not dot:
+        return ascii_filename_part(filename)
+    return f"{ascii_filename_part(stem)}.{ascii_filename_part(extension, fallback='pdf').lower()}"
+
+
+def document_response(request, document: RenderedDocument) -> HttpResponse:
+    """The document as a download; while a frozen one is still being rendered, a Swedish page saying so.
+
+    Never kept in a cache: frozen bytes never change, but they are restricted.
+    """
+    if document.pending:
+        response = TemplateResponse(
+            request,
+            "documents/pending.html",
+            {"filename": document.filename},
+            status=202,
+        )
+        response["Retry-After"] = str(PENDING_RETRY_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    response = HttpResponse(document.content, content_type=document.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_safe_filename(document.filename)}"'
     response["Cache-Control"] = "private, no-store"
     return response

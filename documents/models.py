@@ -49,3 +49,32 @@ class StoredDocument(models.Model):
         if len(content) != self.size or hashlib.sha256(content).hexdigest() != self.sha256:
             raise StoredDocumentCorrupted(f"Lagrat dokument {self.key} stämmer inte med sin kontrollsumma.")
         return content
+
+
+class DraftDocument(models.Model):
+    """The last rendering of a draft document, kept under a fingerprint of everything it shows.
+
+    A cache, not a record: replaced whenever the draft changes, never shown as the decision. Not
+    history-tracked, since nobody edits it; it lives in the database so every process shares it.
+    """
+
+    key = models.CharField("nyckel", max_length=200, unique=True)
+    fingerprint = models.CharField("fingeravtryck", max_length=64)
+    content = models.BinaryField("innehåll")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    size = models.PositiveIntegerField("storlek (byte)")
+    rendered_at = models.DateTimeField("renderad", auto_now=True)
+
+    class Meta:
+        verbose_name = "renderat utkast"
+        verbose_name_plural = "renderade utkast"
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key
+
+    def verified_content(self) -> bytes:
+        content = bytes(self.content)
+        if len(content) != self.size or hashlib.sha256(content).hexdigest() != self.sha256:
+            raise StoredDocumentCorrupted(f"Utkastet {self.key} stämmer inte med sin kontrollsumma.")
+        return content

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class FollowupConfig(AppConfig):
     name = "followup"
     verbose_name = "Uppföljning"
+
+    def ready(self):
+        from . import pdf
+
+        pdf.register()

@@ -144,6 +144,16 @@ class FollowUpRound(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField("stängd", null=True, blank=True)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (rapporteras till nämnden)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="followup_rounds",
+        help_text="Sista dag för återrapportering räknas då från sammanträdet.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -173,6 +183,16 @@ class FollowUpRound(models.Model):
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
 
+    @property
+    def effective_deadline(self):
+        """The last day for entries: from the meeting the round reports to (it moves with the meeting),
+        else the date set when the round was opened."""
+        return self.meeting.followup_due if self.meeting_id else self.deadline
+
+    @property
+    def papers_due(self):
+        return self.meeting.papers_due if self.meeting_id else None
+
     def access_policy(self) -> access.Policy:
         """A closed round is frozen: neither its comment nor any of its entries change, for anyone."""
         org = self.organisation
@@ -183,6 +203,7 @@ class FollowUpRound(models.Model):
                 Action.DELETE: [(Perm.MANAGE_FOLLOWUP, org)],
                 Action.DECIDE: [(Perm.MANAGE_FOLLOWUP, org)],
                 Action.EXPORT: [(Perm.EXPORT, org)],
+                Action.PLACE: [(Perm.MANAGE_FOLLOWUP, org)],
             },
             frozen=self.is_closed,
             frozen_error=RoundClosed,
@@ -264,7 +285,7 @@ class ActivityFollowUp(models.Model):
         return self.status_id is not None
 
     def is_overdue(self, today) -> bool:
-        return not self.is_reported and self.round.deadline < today
+        return not self.is_reported and self.round.effective_deadline < today
 
     @property
     def responsible_label(self) -> str:

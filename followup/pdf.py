@@ -7,9 +7,13 @@ rendered once and then served as the stored bytes; an open round renders fresh a
 
 from django.utils import timezone
 
+from documents import registry
+from documents.docx import DOCX_CONTENT_TYPE
+from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
-from documents.services import RenderedDocument, render_document
+from documents.registry import DocumentSpec, FrozenSource
+from documents.services import RenderedDocument
 
 from .models import FollowUpRound, statuses_for
 from .selectors import indicator_rows, report_groups, status_summary
@@ -42,7 +46,9 @@ def report_context(round_: FollowUpRound) -> dict:
     """
     revision = round_.revision
     organisation = round_.organisation
-    today = timezone.localdate()
+    closed_on = round_.closed_at and timezone.localdate(round_.closed_at)
+    # A closed round's report is as of its closing day, whenever it is rendered.
+    today = closed_on or timezone.localdate()
     entries = list(round_.entries.with_report_context())
     groups = report_groups(entries, today)
     for entry in entries:
@@ -50,7 +56,6 @@ def report_context(round_: FollowUpRound) -> dict:
     summary = [
         (status_text(status), count) for status, count in status_summary(entries, statuses_for(organisation))
     ]
-    closed_on = round_.closed_at and timezone.localdate(round_.closed_at)
     round_name = f"{round_.get_kind_display()}, {round_.period}"
     title = f"Uppföljning av {revision.plan.title.lower()} {revision.year}"
     header = DocumentHeader(
@@ -80,12 +85,74 @@ def report_context(round_: FollowUpRound) -> dict:
     }
 
 
-def report_document(round_: FollowUpRound, *, by) -> RenderedDocument:
-    """The report as a PDF: fresh while the round is open, the stored bytes once it is closed."""
-    return render_document(
-        template=TEMPLATE,
-        build_context=lambda: report_context(round_),
-        filename=filename_for(round_),
-        frozen_key=f"followup.FollowUpRound:{round_.pk}:rapport" if round_.is_closed else None,
-        by=by,
+LABEL = "followup.FollowUpRound"
+
+
+def draft_versions(round_: FollowUpRound) -> tuple:
+    """Everything the report shows: the round, its entries, the status scale and the names."""
+    organisation = round_.organisation
+    return (
+        (round_.pk, round_.version, round_.status),
+        organisation_lines(organisation),
+        list(round_.entries.values_list("pk", "version", "status_id")),
+        [(s.pk, s.label, s.tone) for s in statuses_for(organisation)],
+    )
+
+
+KINDS = ("rapport", "rapport.docx")
+
+
+def _renderer(round_: FollowUpRound, kind: str = "rapport"):
+    from .docx import report_docx
+
+    if kind.endswith(".docx"):
+        return lambda: report_docx(report_context(round_))
+    return pdf_renderer(TEMPLATE, lambda: report_context(round_))
+
+
+def _spec_fields(round_: FollowUpRound, kind: str) -> dict:
+    if kind.endswith(".docx"):
+        return {
+            "filename": filename_for(round_).removesuffix(".pdf") + ".docx",
+            "content_type": DOCX_CONTENT_TYPE,
+        }
+    return {"filename": filename_for(round_), "content_type": "application/pdf"}
+
+
+def frozen_documents(round_: FollowUpRound) -> list[DocumentSpec]:
+    return [
+        DocumentSpec(
+            frozen_key(LABEL, round_.pk, kind), render=_renderer(round_, kind), **_spec_fields(round_, kind)
+        )
+        for kind in KINDS
+    ]
+
+
+def document(round_: FollowUpRound, kind: str) -> RenderedDocument:
+    """PDF or Word: rendered for a draft (once per version), the stored bytes once it is frozen."""
+    return document_for(
+        label=LABEL,
+        pk=round_.pk,
+        kind=kind,
+        frozen=round_.is_closed,
+        render=_renderer(round_, kind),
+        versions=lambda: draft_versions(round_),
+        **_spec_fields(round_, kind),
+    )
+
+
+def report_document(round_: FollowUpRound) -> RenderedDocument:
+    return document(round_, "rapport")
+
+
+def register() -> None:
+    registry.register(
+        FrozenSource(
+            label=LABEL,
+            get=lambda pk: FollowUpRound.objects.select_related("revision__plan__organisation").get(pk=pk),
+            frozen=lambda: FollowUpRound.objects.filter(status=FollowUpRound.Status.CLOSED).select_related(
+                "revision__plan__organisation"
+            ),
+            documents=frozen_documents,
+        )
     )

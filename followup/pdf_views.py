@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.views.decorators.http import require_safe
 
-from documents.http import pdf_response
+from documents.http import document_response
 from organisations.access import Perm
 
 from . import pdf
@@ -15,4 +15,12 @@ from .selectors import round_for
 def round_pdf(request, pk):
     """404 unless the user sees the round; 403 unless they may export its plan's organisation."""
     round_ = round_for(request.user, pk, Perm.EXPORT)
-    return pdf_response(pdf.report_document(round_, by=request.user))
+    return document_response(request, pdf.report_document(round_))
+
+
+@login_required
+@require_safe
+def round_docx(request, pk):
+    """The report as Word, with the same checks as its PDF."""
+    round_ = round_for(request.user, pk, Perm.EXPORT)
+    return document_response(request, pdf.document(round_, "rapport.docx"))

@@ -13,7 +13,12 @@ from situation.models import Problem
 
 from .models import ActivityFollowUp, FollowUpRound, FollowUpStatus, IndicatorValue
 
-ROUND_RELATED = ("revision__plan__organisation", "opened_by", "closed_by")
+ROUND_RELATED = (
+    "revision__plan__organisation",
+    "opened_by",
+    "closed_by",
+    "meeting__organisation__meeting_rule",
+)
 
 
 def round_for(user, pk, perm=Perm.VIEW_FOLLOWUP) -> FollowUpRound:
@@ -23,14 +28,31 @@ def round_for(user, pk, perm=Perm.VIEW_FOLLOWUP) -> FollowUpRound:
     return round_
 
 
+NO_UNIT_LABEL = "Ansvarig enhet saknas"
+
+
 def report_groups(entries, today):
-    """Entries grouped by responsible unit (else the plan's free text), with their counts."""
-    groups: dict[str, dict] = {}
+    """Entries grouped by responsible unit, in the organisation tree's order, with their counts.
+
+    Like the seed's follow-up (kun-uppfoljning-2022.txt, grouped by verksamhet): the unit is an
+    organisation, so "Preventionssamordnare" and "Preventionssamordnaren" in the free-text Ansvarig
+    no longer make two groups. Activities without a unit come last, under one heading that says so.
+    """
+    groups: dict[int | None, dict] = {}
     for entry in entries:
         entry.overdue = entry.is_overdue(today)
+        unit = entry.activity.responsible_unit
+        key = unit.pk if unit is not None else None
         group = groups.setdefault(
-            entry.responsible_label,
-            {"label": entry.responsible_label, "entries": [], "reported": 0, "missing": 0, "overdue": 0},
+            key,
+            {
+                "label": unit.name if unit is not None else NO_UNIT_LABEL,
+                "unit": unit,
+                "entries": [],
+                "reported": 0,
+                "missing": 0,
+                "overdue": 0,
+            },
         )
         group["entries"].append(entry)
         if entry.is_reported:
@@ -38,7 +60,17 @@ def report_groups(entries, today):
         else:
             group["missing"] += 1
             group["overdue"] += entry.overdue
-    return sorted(groups.values(), key=lambda g: g["label"].casefold())
+    return sorted(
+        groups.values(),
+        key=lambda g: (g["unit"] is None, _tree_position(g["unit"]), g["label"].casefold()),
+    )
+
+
+def _tree_position(organisation) -> tuple[int, ...]:
+    """Sort key of the tree's order: the materialised path "/1/4/9/" read as numbers."""
+    if organisation is None:
+        return ()
+    return tuple(int(part) for part in organisation.path.strip("/").split("/") if part)
 
 
 def status_summary(entries, scale):

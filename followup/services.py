@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from documents.tasks import render_when_committed
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
@@ -136,4 +137,19 @@ def close_round(*, round, by) -> FollowUpRound:
     current.closed_by = by
     current.closed_at = timezone.now()
     current.version += 1
-    return editing.save_tracked(current, by=by, reason="Uppföljning stängd")
+    closed = editing.save_tracked(current, by=by, reason="Uppföljning stängd")
+    render_when_committed("followup.FollowUpRound", closed.pk)
+    return closed
+
+
+@transaction.atomic
+def place_round(*, round, meeting, by) -> FollowUpRound:
+    """Put the round on the meeting it reports to: its entries are then due by that meeting's rule (and
+    move with it). `None` falls back to the round's own deadline."""
+    locked = _locked_round(round)
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.organisation):
+        raise FollowUpError("Sammanträdet hör inte till nämnden som uppföljningen rapporteras till.")
+    locked.meeting = meeting
+    reason = f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    return editing.save_tracked(locked, by=by, reason=reason)

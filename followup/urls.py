@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pdf_views, views
+from . import pdf_views, placement_views, views
 
 app_name = "followup"
 
@@ -12,9 +12,11 @@ urlpatterns = [
     path("uppfoljning/<int:pk>/", views.round_detail, name="round_detail"),
     path("uppfoljning/<int:pk>/rapport/", views.round_report, name="round_report"),
     path("uppfoljning/<int:pk>/rapport.pdf", pdf_views.round_pdf, name="round_pdf"),
+    path("uppfoljning/<int:pk>/rapport.docx", pdf_views.round_docx, name="round_docx"),
     path("uppfoljning/<int:pk>/export.xlsx", views.round_export, name="round_export"),
     path("uppfoljning/<int:pk>/kommentar/", views.round_comment, name="round_comment"),
     path("uppfoljning/<int:pk>/stang/", views.round_close, name="round_close"),
+    path("uppfoljning/<int:pk>/sammantrade/", placement_views.round_place, name="round_place"),
     path("uppfoljning/rapportera/<int:pk>/", views.entry_report, name="entry_report"),
     path("uppfoljning/aktivitet/<int:pk>/historik/", views.activity_history, name="activity_history"),
 ]

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from organisations import access, editing
 from organisations.access import Action, Perm
-from plans.models import ActionPlan, Activity
+from plans.models import ActionPlan, Activity, PlanRevision
 
 from . import export, selectors, services
 from .forms import CommentForm, ReportForm, RoundOpenForm
@@ -39,7 +40,7 @@ def round_list(request):
         raise PermissionDenied
     rounds = (
         FollowUpRound.objects.viewable_by(user)
-        .select_related("revision__plan__organisation")
+        .select_related("revision__plan__organisation", "meeting__organisation__meeting_rule")
         .annotate(total=Count("entries"), reported=Count("entries", filter=Q(entries__status__isnull=False)))
         .order_by("-deadline", "-pk")
     )
@@ -200,6 +201,7 @@ def entry_report(request, pk):
     entry = get_object_or_404(
         ActivityFollowUp.objects.filter(round__in=FollowUpRound.objects.visible_to(user)).select_related(
             "round__revision__plan__organisation",
+            "round__meeting__organisation__meeting_rule",
             "activity__chapter",
             "activity__responsible_unit",
             "status",
@@ -264,7 +266,12 @@ def my_entries(request):
     entries = (
         ActivityFollowUp.objects.reportable_by(user)
         .filter(round__status=FollowUpRound.Status.OPEN)
-        .select_related("round__revision__plan__organisation", "activity__responsible_unit", "status")
+        .select_related(
+            "round__revision__plan__organisation",
+            "round__meeting__organisation__meeting_rule",
+            "activity__responsible_unit",
+            "status",
+        )
         .order_by(F("reported_at").asc(nulls_first=True), "round__deadline", "activity__order", "pk")
     )
     page_obj = _page(request, entries)
@@ -303,19 +310,43 @@ def activity_history(request, pk):
 
 @login_required
 def overview(request):
-    """Central samordnare: every plan under the user with its latest round's status counts side by side."""
+    """Central samordnare: every plan under the user, its open round first (else the latest), side by side.
+
+    A plan without any round still counts the activities of its adopted revision, so a 22-activity plan
+    never shows "Totalt 0"; an open round past its deadline is marked overdue.
+    """
     user = request.user
     if not access.has_any(user, Perm.VIEW_FOLLOWUP):
         raise PermissionDenied
-    latest = FollowUpRound.objects.filter(revision__plan=OuterRef("pk")).order_by("-deadline", "-pk")
+    chosen = FollowUpRound.objects.filter(revision__plan=OuterRef("pk")).order_by(
+        Case(When(status=FollowUpRound.Status.OPEN, then=0), default=1), "-deadline", "-pk"
+    )
+    adopted_activities = (
+        Activity.objects.filter(
+            chapter__revision__plan=OuterRef("pk"), chapter__revision__status=PlanRevision.Status.ADOPTED
+        )
+        .order_by()
+        .values("chapter__revision__plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     plans = (
         ActionPlan.objects.filter(organisation__in=access.organisations_for(user, Perm.VIEW_FOLLOWUP))
         .select_related("organisation")
-        .annotate(latest_round_id=Subquery(latest.values("pk")[:1]))
+        .annotate(
+            latest_round_id=Subquery(chosen.values("pk")[:1]),
+            adopted_activities=Coalesce(Subquery(adopted_activities), 0),
+        )
         .order_by("organisation__path", "title")
     )
     page_obj = _page(request, plans)
     rows, columns = selectors.overview_rows(page_obj, {plan.pk: plan.latest_round_id for plan in page_obj})
+    today = timezone.localdate()
+    for row in rows:
+        round_ = row["round"]
+        row["overdue"] = round_ is not None and not round_.is_closed and round_.deadline < today
+        if round_ is None:
+            row["total"] = row["plan"].adopted_activities
     return TemplateResponse(
         request,
         "followup/overview.html",

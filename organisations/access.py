@@ -34,6 +34,7 @@ class Perm(StrEnum):
     VIEW_FOLLOWUP = "view_followup"  # follow-up rounds, progress and reports
     MANAGE_FOLLOWUP = "manage_followup"  # open and close rounds, report on every activity, comment
     REPORT_FOLLOWUP = "report_followup"  # report on the activities this organisation is responsible for
+    MANAGE_MEETINGS = "manage_meetings"  # the nämnd's meeting calendar (sammanträdesordning)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ ROLE_GRANTS: dict[str, Grant] = {
                 Perm.EXPORT,
                 Perm.VIEW_SITUATION,
                 Perm.VIEW_FOLLOWUP,
+                Perm.MANAGE_MEETINGS,
             }
         ),
         ancestors=_READ_PLANS,
@@ -181,9 +183,10 @@ class Action(StrEnum):
     REPORT = "report"  # report on a follow-up entry
     EXPORT = "export"  # download its documents and spreadsheets
     CONTINUE = "continue"  # start next year's draft from it (reads the object, writes a new one)
+    PLACE = "place"  # put it on a nämnd meeting (its deadlines then follow the meeting)
 
 
-WRITE_ACTIONS = frozenset({Action.CHANGE, Action.DELETE, Action.DECIDE, Action.REPORT})
+WRITE_ACTIONS = frozenset({Action.CHANGE, Action.DELETE, Action.DECIDE, Action.REPORT, Action.PLACE})
 
 
 class Frozen(PermissionDenied):

@@ -13,7 +13,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "kind", "parent"]
+    list_display = ["name", "short_name", "kind", "parent", "publishes_publicly"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["parent"]

@@ -18,11 +18,28 @@ ORGANISATIONS = [
     ("skarholmen-soc", "Avdelningen för socialtjänst", "Socialtjanst", Kind.UNIT, "skarholmen"),
     ("skarholmen-fritid", "Avdelningen för kultur och fritid", "Kultur-och-fritid", Kind.UNIT, "skarholmen"),
     ("skarholmen-forskola", "Avdelningen för förskola", "Forskola", Kind.UNIT, "skarholmen"),
+    ("skarholmen-ledning", "Stadsdelsdirektörens stab", "Skarholmen-stab", Kind.UNIT, "skarholmen"),
+    ("skarholmen-aldre", "Avdelningen för äldreomsorg", "Aldreomsorg", Kind.UNIT, "skarholmen"),
+    ("hv-stab", "Stadsdelsförvaltningens stab", "HV-stab", Kind.UNIT, "hv"),
+    ("hv-fritid", "Avdelningen för kultur och fritid, Hässelby-Vällingby", "HV-fritid", Kind.UNIT, "hv"),
     ("kungsbacka", "Kungsbacka kommun", "Kungsbacka", Kind.MUNICIPALITY, None),
     ("kungsbacka-kfn", "Kultur- och fritidsnämnden", "Kungsbacka-KFN", Kind.COMMITTEE, "kungsbacka"),
+    (
+        "kungsbacka-integration",
+        "Verksamheten för integration och arbetsmarknad",
+        "Kungsbacka-integration",
+        Kind.UNIT,
+        "kungsbacka-kfn",
+    ),
+    ("kungsbacka-utbildning", "Verksamhet utbildning", "Kungsbacka-utbildning", Kind.UNIT, "kungsbacka-kfn"),
     ("lulea", "Luleå kommun", "Lulea", Kind.MUNICIPALITY, None),
     ("lulea-soc", "Socialnämnden", "Lulea-socialnamnden", Kind.COMMITTEE, "lulea"),
+    ("lulea-stab", "Kommunstaben", "Lulea-kommunstab", Kind.UNIT, "lulea-soc"),
+    ("lulea-socf", "Socialförvaltningen", "Lulea-socialforvaltning", Kind.UNIT, "lulea-soc"),
 ]
+
+# Organisations that publish their adopted plans and routines on the public pages (/publikt/<id>/).
+PUBLISHING = {"skarholmen", "lulea-soc"}
 
 # (username, first name, last name, organisation key, role); superuser `admin` has no membership.
 USERS = [
@@ -43,7 +60,9 @@ def load() -> dict[str, Organisation]:
     for key, name, short_name, kind, parent_key in ORGANISATIONS:
         parent = orgs[parent_key] if parent_key else None
         org, _ = Organisation.objects.update_or_create(
-            name=name, parent=parent, defaults={"short_name": short_name, "kind": kind}
+            name=name,
+            parent=parent,
+            defaults={"short_name": short_name, "kind": kind, "publishes_publicly": key in PUBLISHING},
         )
         orgs[key] = org
 

@@ -38,6 +38,11 @@ class Organisation(models.Model):
     # Materialised path of primary keys ("/1/4/9/"): ancestors and descendants in one indexed query,
     # the same on PostgreSQL and SQLite. Derived from `parent`, kept up to date by save().
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    publishes_publicly = models.BooleanField(
+        "publicerar antagna planer öppet",
+        default=False,
+        help_text="Antagna handlingsplaner och rutiner visas utan inloggning på /publikt/<id>/.",
+    )
 
     history = HistoricalRecords(excluded_fields=["path"])
     objects = OrganisationQuerySet.as_manager()

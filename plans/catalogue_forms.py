@@ -18,7 +18,17 @@ class RoutineForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Routine
         formfield_callback = clean_text_formfield
-        fields = ["organisation", "kind", "title", "body", "contact"]
+        fields = [
+            "organisation",
+            "kind",
+            "title",
+            "body",
+            "contact_name",
+            "contact_role",
+            "contact_phone",
+            "contact_email",
+            "contact",
+        ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,9 +46,17 @@ class RoutineForm(VersionedForm, forms.ModelForm):
 class ImportForm(forms.Form):
     submission = SubmissionTokenField()  # the same file sent twice is imported once
     file = forms.FileField(
-        label="CSV-fil",
-        help_text="Semikolon eller komma som avgränsare, teckenkodning UTF-8, högst 2 MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        label="CSV- eller Excel-fil",
+        help_text=(
+            "CSV med semikolon, komma eller tabb (UTF-8, UTF-16 eller Windows-1252, som Excel sparar), "
+            "eller en Excel-fil (.xlsx), högst 2 MB. Du får se raderna innan något sparas."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".csv,.txt,.xlsx,text/csv,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
     )
 
     def clean_file(self):

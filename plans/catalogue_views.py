@@ -14,9 +14,9 @@ from organisations.access import Action, Perm
 from organisations.editing import EditConflict
 
 from . import catalogue, exchange
-from .catalogue_forms import ImportForm, RoutineForm
+from .catalogue_forms import RoutineForm
 from .filters import ActivityFilter, RoutineFilter
-from .models import PlanRevision, Routine
+from .models import Routine
 from .routines import create_routine, update_routine
 
 PAGE_SIZE = 25
@@ -87,41 +87,6 @@ def activity_export_xlsx(request):
 @login_required
 def activity_export_csv(request):
     return _export(request, "csv", "text/csv; charset=utf-8", exchange.export_csv)
-
-
-@login_required
-def revision_import(request, pk):
-    revision = get_object_or_404(
-        PlanRevision.objects.visible_to(request.user).select_related("plan__organisation"), pk=pk
-    )
-    context = {"revision": revision, "headers": exchange.IMPORT_HEADERS}
-    try:
-        access.require_can(request.user, Action.CHANGE, revision)
-    except access.Frozen:
-        return render(request, "plans/revision_import.html", context | {"frozen": True}, status=403)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                # The token is claimed in the import's transaction: a refused file leaves it unused.
-                with transaction.atomic():
-                    submission = submissions.claim(form.cleaned_data["submission"], request.user)
-                    result = exchange.import_activities(
-                        revision=revision, data=upload.read(), filename=upload.name, by=request.user
-                    )
-                    submissions.record_result(submission, revision.get_absolute_url())
-            except submissions.AlreadySubmitted:
-                messages.info(request, "Filen är redan importerad (formuläret skickades två gånger).")
-                return redirect(revision)
-            except exchange.ImportRejected as rejected:
-                context["import_errors"] = rejected.errors
-            else:
-                context["result"] = result
-                form, status = ImportForm(), 200
-    return render(request, "plans/revision_import.html", context | {"form": form}, status=status)
 
 
 # --- routines ---------------------------------------------------------------------------------------

@@ -10,9 +10,11 @@ from .demo_data import (
     HASSELBY_2018,
     KUNGSBACKA_2020,
     LULEA_2022,
+    ROUTINE_CONTACTS,
     ROUTINES,
     SKARHOLMEN_2019,
     SKARHOLMEN_2020_EDITS,
+    UNIT_BY_RESPONSIBLE,
 )
 from .models import ActionPlan, Activity, Chapter, PlanRevision, Routine
 
@@ -25,7 +27,9 @@ def load():
     _adopted_plan(HASSELBY_2018)
     # Plans rest on the lägesbild made before them (situation.demo has loaded those).
     skarholmen_2019 = _adopted_plan(SKARHOLMEN_2019, situation_year=2018)
-    skarholmen_2020 = _draft_copy(skarholmen_2019, year=2020, edits=SKARHOLMEN_2020_EDITS)
+    skarholmen_2020 = _draft_copy(
+        skarholmen_2019, org_key=SKARHOLMEN_2019["org"], year=2020, edits=SKARHOLMEN_2020_EDITS
+    )
     if skarholmen_2020.situation_picture_id is None:
         skarholmen_2020.situation_picture = _situation_picture(skarholmen_2020.plan.organisation, 2019)
         _save(skarholmen_2020)
@@ -33,10 +37,24 @@ def load():
     _adopted_plan(KUNGSBACKA_2020)
     demo_crime_prevention.load()
     for org_key, kind, title, body, contact in ROUTINES:
-        org = organisation(org_key)
-        if not Routine.objects.filter(organisation=org, title=title).exists():
-            routine = Routine(organisation=org, kind=kind, title=title, body=body, contact=contact)
-            _save(routine)
+        _routine(org_key, kind, title, body, contact)
+
+
+def _routine(org_key, kind, title, body, contact):
+    """Create the routine; the routine vid oro and the contact routine carry the contact fields (also
+    added to a routine an earlier demo load created without them)."""
+    org = organisation(org_key)
+    routine = Routine.objects.filter(organisation=org, title=title).first()
+    people = ROUTINE_CONTACTS.get(org_key) if kind in (Routine.Kind.CONCERN, Routine.Kind.CONTACT) else None
+    if routine is None:
+        routine = Routine(
+            organisation=org, kind=kind, title=title, body=body, contact="" if people else contact
+        )
+    elif not people or routine.contact_name:
+        return
+    if people:
+        routine.contact_name, routine.contact_role, routine.contact_phone, routine.contact_email = people
+    _save(routine)
 
 
 def _situation_picture(organisation, year):
@@ -74,8 +92,16 @@ def _adopted_plan(spec, situation_year=None) -> PlanRevision:
     for order, (heading, kind, body, activities) in enumerate(spec["chapters"], start=1):
         chapter = _save(Chapter(revision=revision, order=order, heading=heading, kind=kind, body=body))
         for position, row in enumerate(activities, start=1):
-            _save(_activity(chapter, position, row, units))
+            _save(_activity(chapter, position, _with_unit(spec["org"], row), units))
     return revision
+
+
+def _with_unit(org_key, row):
+    """The row with its responsible unit: its own key, else the demo mapping by its Ansvarig."""
+    if row[6]:
+        return row
+    units = UNIT_BY_RESPONSIBLE.get(org_key, {})
+    return (*row[:6], units.get(row[2], units.get("*")))
 
 
 def _activity(chapter, order, row, units, copied_from=None) -> Activity:
@@ -96,7 +122,7 @@ def _activity(chapter, order, row, units, copied_from=None) -> Activity:
     )
 
 
-def _draft_copy(source: PlanRevision, *, year: int, edits: dict) -> PlanRevision:
+def _draft_copy(source: PlanRevision, *, org_key: str, year: int, edits: dict) -> PlanRevision:
     """Next year's draft as a copy of `source`, each chapter and activity remembering its origin."""
     existing = source.plan.revisions.filter(year=year).first()
     if existing is not None:
@@ -132,5 +158,6 @@ def _draft_copy(source: PlanRevision, *, year: int, edits: dict) -> PlanRevision
             )
             _save(copy)
         if old_chapter.heading in edits["added"]:
-            _save(_activity(chapter, order + 1, edits["added"][old_chapter.heading], {}))
+            row = _with_unit(org_key, edits["added"][old_chapter.heading])
+            _save(_activity(chapter, order + 1, row, {}))
     return draft

@@ -887,3 +887,39 @@ KUNGSBACKA_2020 = {
         ),
     ],
 }
+
+# The responsible unit of each demo activity whose row names none: by the plan's free-text Ansvarig,
+# "*" for the rest. The follow-up report groups by unit, like the seed kun-uppfoljning-2022.txt.
+UNIT_BY_RESPONSIBLE = {
+    "hv": {"*": "hv-stab", "": "hv-fritid"},
+    "skarholmen": {
+        "Medborgarkontoret": "skarholmen-fritid",
+        "Stadsutveckling och medborgarservice": "skarholmen-fritid",
+        "Resursenheten Äldreomsorgen": "skarholmen-aldre",
+        "*": "skarholmen-ledning",
+    },
+    "kungsbacka-kfn": {
+        "Verksamheten för integration och arbetsmarknad": "kungsbacka-integration",
+        "Verksamhet utbildning": "kungsbacka-utbildning",
+        "*": "kungsbacka-utbildning",
+    },
+    "lulea-soc": {"Kommunstaben": "lulea-stab", "*": "lulea-socf"},
+}
+
+# Contact fields of each organisation's routines vid oro and its contact routine (invented people, as in
+# the seeds: the coordinator's name, role, phone and e-mail). (name, role, phone, e-mail)
+ROUTINE_CONTACTS = {
+    "skarholmen": (
+        "Karin Holmqvist",
+        "Preventionssamordnare",
+        "08-000 12 34",
+        "karin.holmqvist@example.invalid",
+    ),
+    "hv": (
+        "Elin Nordgren",
+        "Samordnare mot våldsbejakande extremism",
+        "08-000 56 78",
+        "elin.nordgren@example.invalid",
+    ),
+    "lulea-soc": ("Maja Öberg", "Samordnare, kommunstaben", "0920-00 00 00", "maja.oberg@example.invalid"),
+}

@@ -7,11 +7,13 @@ permission, refuses anything but a draft, validates every row first and writes a
 import csv
 import datetime
 import io
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from openpyxl import load_workbook
 from simple_history.utils import bulk_create_with_history
 
 from documents.spreadsheet import BOLD, Spreadsheet, csv_bytes
@@ -107,22 +109,61 @@ class ImportResult:
     created: int = 0
     new_chapters: list[str] = field(default_factory=list)
     per_chapter: dict[str, int] = field(default_factory=dict)
+    import_id: str = ""
 
 
-@transaction.atomic
-def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by) -> ImportResult:
-    """Add the activities of a CSV file to a draft revision, all rows or none.
+@dataclass
+class PreviewRow:
+    line: int
+    row: dict
+    duplicate: bool  # the same text already stands in the same chapter of the draft
+    new_chapter: bool
 
-    Columns Kapitel; Aktivitet; Syfte/mål; Ansvarig; Samverkan; Tidplan; Uppföljning, separated by
-    semicolons or commas, UTF-8 with or without BOM. A chapter is matched by its heading (ignoring case)
-    or created as an activity chapter at the end of the revision.
-    """
+
+def _editable_draft(revision, by):
     revision = editing.lock(revision, "plan__organisation")
     try:
         access.require_can(by, Action.CHANGE, revision)
     except access.Frozen as frozen:
         raise RevisionNotDraft(frozen.message) from frozen
-    rows, errors = parse_csv(data)
+    return revision
+
+
+def _same_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def preview_import(*, revision: PlanRevision, data: bytes, filename: str, by) -> list[PreviewRow]:
+    """Read and check the file, writing nothing: every row, flagged if it duplicates an activity.
+
+    A duplicate is the same text (ignoring case and spacing) in the chapter of the same heading, so a
+    re-import of the product's own export flags every row. Raises ImportRejected like the import.
+    """
+    try:
+        access.require_can(by, Action.CHANGE, revision)
+    except access.Frozen as frozen:
+        raise RevisionNotDraft(frozen.message) from frozen
+    rows = _checked_rows(revision, data, filename)
+    chapters = {c.heading.casefold() for c in revision.chapters.all()}
+    existing = {
+        (heading.casefold(), _same_text(text))
+        for heading, text in Activity.objects.filter(chapter__revision=revision).values_list(
+            "chapter__heading", "text"
+        )
+    }
+    return [
+        PreviewRow(
+            line=line,
+            row=row,
+            duplicate=(row["heading"].casefold(), _same_text(row["text"])) in existing,
+            new_chapter=row["heading"].casefold() not in chapters,
+        )
+        for line, row in rows
+    ]
+
+
+def _checked_rows(revision, data, filename):
+    rows, errors = parse_csv(data, filename)
     chapters = {chapter.heading.casefold(): chapter for chapter in revision.chapters.all()}
     errors += [
         (line, f"Kapitlet ”{row['heading']}” är löptext och kan inte ha aktiviteter.")
@@ -131,9 +172,45 @@ def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by)
     ]
     if errors:
         raise ImportRejected(sorted(errors, key=lambda error: error[0]))
+    return rows
 
-    reason = f"Import av aktiviteter från {filename}"[:100]
-    result = ImportResult()
+
+@transaction.atomic
+def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by) -> ImportResult:
+    """Add every activity of a CSV or XLSX file to a draft revision, all rows or none (no preview)."""
+    revision = _editable_draft(revision, by)
+    rows = _checked_rows(revision, data, filename)
+    return _write_rows(revision, [row for _line, row in rows], filename=filename, by=by)
+
+
+@transaction.atomic
+def import_rows(*, revision: PlanRevision, rows: list[dict], filename: str, by) -> ImportResult:
+    """Add the rows the user kept after the preview; they are checked again, as if freshly read."""
+    revision = _editable_draft(revision, by)
+    chapters = {chapter.heading.casefold(): chapter for chapter in revision.chapters.all()}
+    errors = []
+    for number, row in enumerate(rows, start=1):
+        clean = dict.fromkeys(_LABELS, "") | {k: str(v) for k, v in row.items() if k in _LABELS}
+        _fixed, problems = _row([clean[name] for name in _LABELS], dict(enumerate(_LABELS)))
+        errors += [(number, problem) for problem in problems]
+        chapter = chapters.get(clean["heading"].casefold())
+        if chapter is not None and not chapter.has_activities:
+            errors.append((number, f"Kapitlet ”{clean['heading']}” är löptext och kan inte ha aktiviteter."))
+    if errors:
+        raise ImportRejected(errors)
+    return _write_rows(revision, rows, filename=filename, by=by)
+
+
+def import_reason(import_id: str, filename: str) -> str:
+    # The id makes every import's history records findable as one unit, for "Ångra importen".
+    return f"Import {import_id} av aktiviteter från {filename}"[:100]
+
+
+def _write_rows(revision, rows, *, filename, by) -> ImportResult:
+    import_id = uuid.uuid4().hex[:8]
+    reason = import_reason(import_id, filename)
+    result = ImportResult(import_id=import_id)
+    chapters = {chapter.heading.casefold(): chapter for chapter in revision.chapters.all()}
     next_chapter_order = (revision.chapters.aggregate(m=Max("order"))["m"] or 0) + 1
     next_order = dict(
         Activity.objects.filter(chapter__revision=revision)
@@ -142,20 +219,19 @@ def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by)
         .values_list("chapter", "m")
     )
     activities = []
-    for _line, row in rows:
+    for row in rows:
         key = row["heading"].casefold()
         chapter = chapters.get(key)
         if chapter is None:
             chapter = Chapter(revision=revision, order=next_chapter_order, heading=row["heading"])
             chapter.kind = Chapter.Kind.OTHER
-            chapter._change_reason = reason
-            chapter.save()
+            editing.save_tracked(chapter, by=by, reason=reason)
             chapters[key] = chapter
             next_chapter_order += 1
             result.new_chapters.append(chapter.heading)
         order = next_order.get(chapter.pk, 0) + 1
         next_order[chapter.pk] = order
-        fields = {name: value for name, value in row.items() if name != "heading"}
+        fields = {name: row.get(name, "") for name in _LABELS if name != "heading"}
         activities.append(Activity(chapter=chapter, order=order, **fields))
         result.per_chapter[chapter.heading] = result.per_chapter.get(chapter.heading, 0) + 1
     bulk_create_with_history(activities, Activity, default_user=by, default_change_reason=reason)
@@ -163,30 +239,47 @@ def import_activities(*, revision: PlanRevision, data: bytes, filename: str, by)
     return result
 
 
-def parse_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
-    """Decode, split and check every row: (line number, row) pairs and (line number, problem) pairs.
+@transaction.atomic
+def undo_import(*, revision: PlanRevision, import_id: str, by) -> int:
+    """ "Ångra importen": remove exactly the activities (and the then empty chapters) that one import
+    added, found by its id in their history, while the revision is a draft. Returns how many."""
+    revision = _editable_draft(revision, by)
+    prefix = f"Import {import_id} "
+    if not import_id or not import_id.isalnum():
+        raise ImportRejected([(None, "Importen finns inte.")])
+    chapter_ids = revision.chapters.values("pk")
+    added = Activity.history.filter(
+        history_type="+", history_change_reason__startswith=prefix, chapter_id__in=chapter_ids
+    ).values("id")
+    activities = list(Activity.objects.filter(pk__in=added, chapter__revision=revision))
+    if not activities:
+        raise ImportRejected([(None, "Importen är redan ångrad eller finns inte.")])
+    reason = f"Import {import_id} ångrad"
+    for activity in activities:
+        editing.delete_tracked(activity, by=by, reason=reason)
+    created_chapters = Chapter.history.filter(
+        history_type="+", history_change_reason__startswith=prefix, revision_id=revision.pk
+    ).values("id")
+    for chapter in Chapter.objects.filter(pk__in=created_chapters, revision=revision):
+        if not chapter.activities.exists():
+            editing.delete_tracked(chapter, by=by, reason=reason)
+    return len(activities)
 
-    A file that cannot be read at all (too large, not UTF-8, no header, broken quoting, no rows) raises
-    ImportRejected naming the line; no input makes this raise anything else.
+
+def parse_csv(data: bytes, filename: str = "") -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
+    """Read, split and check every row of a CSV or XLSX file: (line, row) pairs and (line, problem) pairs.
+
+    The one place where uploaded tables are read (`_records`: XLSX or CSV, encoding and separator
+    detected). A file that cannot be read at all (too large, not a table, no header, broken quoting, no
+    rows) raises ImportRejected naming the line; no input makes this raise anything else.
     """
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRejected([(None, "Filen är större än 2 MB. Dela upp den i flera filer.")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportRejected(
-            [(line, "Filen är inte sparad som UTF-8. Spara den som ”CSV UTF-8” och försök igen.")]
-        ) from None
-    if not text.strip():
+    records = _records(data, filename)
+    first = next(((line, record) for line, record in records if any(cell.strip() for cell in record)), None)
+    if first is None:
         raise ImportRejected([(None, "Filen är tom.")])
-    first_line = next(line for line in text.splitlines() if line.strip())
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    # strict: a quote that is never closed is an error, not a field that swallows the rest of the file.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records = _records(reader)
-    header = next((record for _line, record in records if any(cell.strip() for cell in record)), [])
-    columns = _columns(header, reader.line_num or 1)
+    columns = _columns(first[1], first[0])
 
     rows, errors = [], []
     for line, record in records:
@@ -200,6 +293,87 @@ def parse_csv(data: bytes) -> tuple[list[tuple[int, dict]], list[tuple[int, str]
     if not rows:
         raise ImportRejected([(None, "Filen innehåller inga aktiviteter, bara rubrikraden.")])
     return rows, errors
+
+
+XLSX_MAGIC = b"PK\x03\x04"
+NOT_TEXT = "Filen går inte att läsa som text. Spara den som ”CSV UTF-8” eller som Excel-fil (.xlsx)."
+NOT_XLSX = "Filen går inte att öppna som Excel-fil (.xlsx). Spara den på nytt i Excel och försök igen."
+DELIMITERS = ";,\t"
+
+
+def _records(data: bytes, filename: str):
+    """(line number, cells) for every row, the header included: XLSX or CSV, detected."""
+    if data.startswith(XLSX_MAGIC) or filename.lower().endswith(".xlsx"):
+        yield from _xlsx_records(data)
+        return
+    text = decode_text(data)
+    if not text.strip():
+        return
+    # strict: a quote that is never closed is an error, not a field that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    yield from _csv_records(reader)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (with BOM, or without it when every other byte is NUL),
+    else Windows-1252: what Swedish Excel writes as "CSV (semikolonavgränsad)"."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decoded(data, "utf-16")
+    sample = data[:4000]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4:
+        return _decoded(data, "utf-16-le")
+    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
+        return _decoded(data, "utf-16-be")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined: read as Latin-1
+        return data.decode("latin-1")
+
+
+def _decoded(data, encoding):
+    try:
+        return data.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError:
+        raise ImportRejected([(None, NOT_TEXT)]) from None
+
+
+def _delimiter(text: str) -> str:
+    """Semicolon, comma or tab: the one the header line uses most (outside quotes, by csv.Sniffer)."""
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        return csv.Sniffer().sniff(first_line, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return max(DELIMITERS, key=first_line.count)
+
+
+def _xlsx_records(data: bytes):
+    """The first sheet of a workbook, every cell as text (dates as 2019-05-23, whole numbers without .0)."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
+        raise ImportRejected([(None, NOT_XLSX)]) from None
+    try:
+        sheet = workbook.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, [_cell_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 # csv's own error messages (English) -> what the person is told, with the line where the record began.
@@ -221,7 +395,7 @@ _CSV_PROBLEMS = {
 }
 
 
-def _records(reader):
+def _csv_records(reader):
     """(line where the record begins, record) for every record; a broken one raises ImportRejected."""
     while True:
         line = reader.line_num + 1

@@ -14,9 +14,16 @@ from organisations.models import Organisation
 
 from .models import Activity, Chapter, PlanRevision
 
-# Foreign keys and bookkeeping that say nothing to a reader of the history.
-HIDDEN_FIELDS = {"plan", "revision", "chapter", "copied_from", "version", "created_at"}
-ACTIONS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
+# Foreign keys and bookkeeping that say nothing to a reader of the history. The stored position
+# ("order") is shown through the move's own record ("Flyttad från plats 9 till 1"), never as a field.
+HIDDEN_FIELDS = {"plan", "revision", "chapter", "copied_from", "version", "created_at", "order"}
+# Swedish participles agree with the noun: en aktivitet/revidering är skapad, ett kapitel är skapat.
+ACTIONS = {
+    "common": {"+": "Skapad", "~": "Ändrad", "-": "Borttagen", "move": "Flyttad"},
+    "neuter": {"+": "Skapat", "~": "Ändrat", "-": "Borttaget", "move": "Flyttat"},
+}
+GENDER = {"revision": "common", "chapter": "neuter", "activity": "common"}
+MOVE_PREFIX = "Flyttad från plats "
 KIND_LABELS = {"revision": "Revidering", "chapter": "Kapitel", "activity": "Aktivitet"}
 MODELS = {"revision": PlanRevision, "chapter": Chapter, "activity": Activity}
 
@@ -33,6 +40,7 @@ class HistoryEntry:
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
     exists: bool = True
+    is_move: bool = False
 
 
 def _display(model, name, value, org_names) -> str:
@@ -63,7 +71,6 @@ def _field_changes(record, previous, *, exclude=()) -> list[tuple[str, object, o
         if record.history_type != "+":
             return []
         # A new object: its filled-in fields, without the position (noise on creation).
-        names = [n for n in names if n != "order"]
         return [
             (n, None, getattr(record, _attname(model, n)))
             for n in names
@@ -148,18 +155,21 @@ def build_entries(rows) -> list[HistoryEntry]:
     entries = []
     for history_id, _date, kind in rows:
         record = loaded[(kind, history_id)]
+        reason = record.history_change_reason or ""
+        is_move = record.history_type == "~" and reason.startswith(MOVE_PREFIX)
         entries.append(
             HistoryEntry(
                 kind=kind,
                 kind_label=KIND_LABELS[kind],
                 object_id=record.id,
                 object_label=_object_label(kind, record),
-                action=ACTIONS.get(record.history_type, record.history_type),
+                action=ACTIONS[GENDER[kind]].get("move" if is_move else record.history_type, ""),
                 date=record.history_date,
                 user=user_label(record.history_user),
-                reason=record.history_change_reason or "",
+                reason=reason,
                 changes=_format(MODELS[kind], raw[(kind, history_id)], org_names),
                 exists=record.id in existing[kind],
+                is_move=is_move,
             )
         )
     return entries

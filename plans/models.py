@@ -1,5 +1,6 @@
 """Handlingsplan: a plan per organisation, one revision a year, chapters with activities, and routines."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -114,6 +115,16 @@ class PlanRevision(models.Model):
         related_name="plan_revisions",
         help_text="Lägesbilden som planens aktiviteter vilar på.",
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (ärendet)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="plan_revisions",
+        help_text="Sammanträdet där nämnden ska anta revideringen.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
@@ -136,7 +147,8 @@ class PlanRevision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.plan.organisation.short_name} {self.year} ({self.get_status_display().lower()})"
+        # The organisation's full name: the short name is for file names ("Skarholmen"), not for people.
+        return f"{self.plan.organisation.name} {self.year} ({self.get_status_display().lower()})"
 
     def get_absolute_url(self):
         return reverse("plans:revision_detail", args=[self.pk])
@@ -144,6 +156,11 @@ class PlanRevision(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.status != self.Status.DRAFT
+
+    @property
+    def papers_due(self):
+        """The last day to hand in the ärende: computed from the meeting, so it moves with it."""
+        return self.meeting.papers_due if self.meeting_id else None
 
     def access_policy(self) -> access.Policy:
         """Drafts are read by those who may see drafts; adopted and superseded ones by every plan reader.
@@ -158,6 +175,8 @@ class PlanRevision(models.Model):
                 Action.DECIDE: [(Perm.ADOPT, org)],
                 Action.EXPORT: [(Perm.EXPORT, org)],
                 Action.CONTINUE: [(Perm.EDIT_PLAN, org)] if self.status == self.Status.ADOPTED else [],
+                # The samordnare (who writes the ärende) or the nämndsekreterare puts it on a meeting.
+                Action.PLACE: [(Perm.EDIT_PLAN, org), (Perm.ADOPT, org)],
             },
             frozen=self.is_frozen,
             frozen_error=lambda: RevisionFrozen(self),
@@ -420,7 +439,16 @@ class Routine(models.Model):
     kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.CONCERN)
     title = models.CharField("rubrik", max_length=200)
     body = models.TextField("beskrivning", max_length=20_000)
-    contact = models.TextField("kontaktuppgifter", blank=True, max_length=2_000)
+    contact_name = models.CharField("kontaktperson", max_length=200, blank=True)
+    contact_role = models.CharField(
+        "roll", max_length=200, blank=True, help_text="Till exempel ”Preventionssamordnare”."
+    )
+    contact_phone = models.CharField(
+        "telefon", max_length=40, blank=True, help_text="Till exempel 08-508 00 000."
+    )
+    # Plain text: a mailto: link is made only when it looks like an address (contact_email_href).
+    contact_email = models.CharField("e-post", max_length=254, blank=True)
+    contact = models.TextField("övriga kontaktuppgifter", blank=True, max_length=2_000)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -437,6 +465,29 @@ class Routine(models.Model):
     def get_absolute_url(self):
         return reverse("plans:routine_detail", args=[self.pk])
 
+    @property
+    def contact_phone_href(self) -> str:
+        """tel: link of the phone number: its digits (a leading + kept), "" if it has none."""
+        digits = "".join(ch for ch in self.contact_phone if ch.isdigit() and ch.isascii())
+        if not digits:
+            return ""
+        return "tel:" + ("+" if self.contact_phone.strip().startswith("+") else "") + digits
+
+    @property
+    def contact_email_href(self) -> str:
+        """mailto: link of the e-mail address, "" unless it looks like one (one @, no spaces or colon)."""
+        email = self.contact_email.strip()
+        local, _, domain = email.partition("@")
+        if not local or "." not in domain or any(ch in email for ch in " :<>\"'") or "@" in domain:
+            return ""
+        return "mailto:" + email
+
+    @property
+    def has_contact(self) -> bool:
+        return any(
+            (self.contact_name, self.contact_role, self.contact_phone, self.contact_email, self.contact)
+        )
+
     def access_policy(self) -> access.Policy:
         org = self.organisation
         return access.Policy(
@@ -446,6 +497,70 @@ class Routine(models.Model):
                 Action.DELETE: [(Perm.EDIT_PLAN, org)],
             }
         )
+
+
+class CaseMemo(models.Model):
+    """Ärendet (tjänsteutlåtande): the official's written matter that asks the nämnd to adopt a draft.
+
+    Written by the samordnare on a draft revision, in the Luleå shape (beslutsförslag). It is frozen
+    with the revision's decision; its document never contains the decision itself.
+    """
+
+    revision = models.OneToOneField(
+        PlanRevision, verbose_name="revidering", on_delete=models.PROTECT, related_name="case_memo"
+    )
+    official = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="handläggare",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Den som har berett ärendet och står som handläggare på handlingen.",
+    )
+    official_title = models.CharField("handläggarens titel", max_length=100, blank=True)
+    prepared_on = models.DateField("datum", help_text="Ärendets eget datum, som står i sidhuvudet.")
+    diary_number = models.CharField("diarienummer", max_length=60, blank=True)
+    proposal = models.TextField("förslag till beslut", max_length=2_000)
+    summary = models.TextField("sammanfattning av ärendet", max_length=10_000)
+    background = models.TextField("beskrivning av ärendet", max_length=20_000, blank=True)
+    dialogue = models.TextField(
+        "dialog", max_length=5_000, blank=True, help_text="Med vilka ärendet har stämts av, t.ex. polisen."
+    )
+    assessment = models.TextField("förvaltningens bedömning", max_length=10_000, blank=True)
+    recipients = models.TextField(
+        "beslutet skickas till", max_length=2_000, help_text="En mottagare per rad."
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField("skapad", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ärende (tjänsteutlåtande)"
+        verbose_name_plural = "ärenden (tjänsteutlåtanden)"
+        ordering = ["revision"]
+
+    def __str__(self):
+        return f"Ärende: {self.revision}"
+
+    def get_absolute_url(self):
+        return reverse("plans:revision_case_edit", args=[self.revision_id])
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.revision.is_frozen
+
+    def access_policy(self) -> access.Policy:
+        """The revision's answer: written by those who edit the plan, frozen with the decision."""
+        return self.revision.access_policy()
+
+    @property
+    def official_name(self) -> str:
+        if self.official_id is None:
+            return ""
+        return (self.official.get_full_name() or self.official.get_username()).strip()
+
+    def recipient_lines(self) -> list[str]:
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
 
 # Indicators live in their own module to keep this one readable; importing them here registers them.

@@ -7,39 +7,31 @@ PDF/A. An adopted (frozen) revision's documents are rendered once and then serve
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from documents import registry
+from documents.docx import DOCX_CONTENT_TYPE
+from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
-from documents.services import RenderedDocument, render_document
-from organisations import access
+from documents.registry import DocumentSpec, FrozenSource
+from documents.services import RenderedDocument, draft_content
 from organisations.kinds import PlanKind
-from organisations.models import Membership, Organisation
 
-from . import indicator_selectors
+from . import cases, indicator_selectors
+from .compare import compare_revisions
 from .indicator_chart import PDF_FONTS
-from .models import Activity, Chapter, PlanRevision, Routine
+from .models import Activity, CaseMemo, Chapter, PlanRevision, Routine
 
 PLAN_TEMPLATE = "pdf/plan_revision.html"
 CASE_TEMPLATE = "pdf/plan_case.html"
 
 
-def filename_for(revision: PlanRevision, *, case: bool = False) -> str:
-    """Handlingsplan-VBE-Skarholmen-2019-antagen.pdf / Beslutsforslag-Handlingsplan-VBE-...-utkast.pdf"""
-    state = "utkast" if not revision.is_frozen else "antagen"
+def filename_for(revision: PlanRevision, *, case: bool = False, extension: str = "pdf") -> str:
+    """Handlingsplan-VBE-Skarholmen-2019-antagen.pdf / Beslutsforslag-Handlingsplan-VBE-...-utkast.pdf;
+    the state is the revision's now (utkast, antagen, ersatt), whenever its bytes were made."""
+    state = revision.status
     organisation = ascii_filename_part(revision.plan.organisation.short_name, fallback="organisation")
-    name = f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.pdf"
+    name = f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.{extension}"
     return f"Beslutsforslag-{name}" if case else name
-
-
-def deciding_body(revision: PlanRevision) -> str:
-    """Who adopts the plan: the recorded decision, else the nearest committee above (or the organisation)."""
-    if revision.decided_by:
-        return revision.decided_by
-    organisation = revision.plan.organisation
-    chain = sorted(
-        Organisation.objects.ancestors_of(organisation), key=lambda org: len(org.path), reverse=True
-    )
-    committee = next((org for org in chain if org.kind == Organisation.Kind.COMMITTEE), None)
-    return (committee or organisation).name
 
 
 def _chapters(revision: PlanRevision) -> list[Chapter]:
@@ -92,6 +84,15 @@ def plan_context(revision: PlanRevision) -> dict:
     ]
     if routines:
         toc.append({"anchor": "rutiner", "number": len(chapters) + 1, "heading": "Rutiner"})
+    redline = redline_for(revision)
+    if redline is not None:
+        toc.append(
+            {
+                "anchor": "andringar",
+                "number": "",
+                "heading": "Bilaga: Ändringar sedan föregående antagna version",
+            }
+        )
     return {
         "header": header,
         "cover": {
@@ -106,7 +107,37 @@ def plan_context(revision: PlanRevision) -> dict:
         "adoption_line": adoption_line,
         "chapters": chapters,
         "routines": routines,
+        "redline": redline,
     }
+
+
+def redline_for(revision: PlanRevision):
+    """The draft's changes since the adopted revision it was copied from, or None (adopted documents
+    carry no appendix: they are the decision, not a proposal)."""
+    previous = revision.copied_from
+    if revision.is_frozen or previous is None or not previous.is_frozen:
+        return None
+    return compare_revisions(revision, previous)
+
+
+def redline_context(revision: PlanRevision, other: PlanRevision) -> dict:
+    """Context of pdf/revision_redline.html: the comparison page as a document of its own."""
+    organisation = revision.plan.organisation
+    comparison = compare_revisions(revision, other)
+    title = f"Ändringar i {revision.plan.title.lower()} {comparison.newer.year}"
+    header = DocumentHeader(
+        title=f"{title} – {organisation.name}",
+        document_type="JÄMFÖRELSE",
+        organisation_lines=organisation_lines(organisation),
+        date=timezone.localdate(),
+        diary_number=comparison.newer.diary_number,
+        subtitle=f"{comparison.older.year} och {comparison.newer.year}",
+        is_draft=not comparison.newer.is_frozen,
+        draft_note="UTKAST – jämförelsen gäller ett utkast.",
+        subject=title,
+        keywords=["jämförelse", "handlingsplan", organisation.name],
+    )
+    return {"header": header, "organisation": organisation, "redline": comparison}
 
 
 def _cover_rows(revision: PlanRevision, adoption_line: str) -> list[tuple[str, str, str]]:
@@ -126,66 +157,73 @@ def _cover_rows(revision: PlanRevision, adoption_line: str) -> list[tuple[str, s
     return rows
 
 
-def _official(user, organisation: Organisation) -> tuple[str, str]:
-    """The name and title of the official who prepares the matter: the requesting user and their role."""
-    name = (user.get_full_name() or user.username).strip()
-    own = [m for m in access.memberships(user) if m.organisation_id == organisation.pk]
-    chosen = own or access.memberships(user)
-    title = Membership.Role(chosen[0].role).label if chosen else ""
-    return name, title
+def case_memo(revision: PlanRevision) -> CaseMemo:
+    """The ärende written on the revision, else the one the plan gives (handläggare: who created the
+    draft), so that a revision decided without one still has a proposal that names no downloader."""
+    memo = CaseMemo.objects.filter(revision=revision).select_related("official").first()
+    if memo is not None:
+        return memo
+    first = revision.history.order_by("history_date", "history_id").select_related("history_user").first()
+    memo = cases.prefilled(revision, official=first.history_user if first else None)
+    memo.prepared_on = revision.decided_on or memo.prepared_on
+    return memo
 
 
-def _activities(count: int) -> str:
-    return f"{count} aktivitet" if count == 1 else f"{count} aktiviteter"
+def _dated(text: str, date, diary_number: str) -> str:
+    parts = [text, f"{date:%Y-%m-%d}" if date else "", f"dnr {diary_number}" if diary_number else ""]
+    return ", ".join(part for part in parts if part)
 
 
-def _summary(revision: PlanRevision, chapters: list[Chapter], deciding: str) -> list[str]:
-    activity_chapters = [c for c in chapters if c.has_activities]
-    count = sum(len(c.activities.all()) for c in activity_chapters)
-    paragraphs = [
-        f"Handlingsplanen mot våldsbejakande extremism revideras årligen. Förvaltningen har tagit fram "
-        f"ett förslag till handlingsplan för {revision.year} som {deciding} föreslås anta.",
-        f"Planen innehåller {_activities(count)} fördelade på {len(activity_chapters)} avsnitt"
-        + (
-            ": " + ", ".join(c.heading.lower() for c in activity_chapters) + "." if activity_chapters else "."
+def decision_basis(revision: PlanRevision, memo: CaseMemo) -> list[str]:
+    """Beslutsunderlag: each document with its year, date and diary number."""
+    plan = revision.plan
+    items = [
+        _dated(
+            f"{plan.title} {revision.year}, förslag",
+            memo.prepared_on,
+            memo.diary_number or revision.diary_number,
+        ),
+        _dated(
+            ", ".join(filter(None, ["Tjänsteutlåtande", memo.official_name])),
+            memo.prepared_on,
+            memo.diary_number,
         ),
     ]
+    picture = revision.situation_picture
+    if picture is not None:
+        established = picture.established_at and timezone.localdate(picture.established_at)
+        state = f"fastställd {established:%Y-%m-%d}" if established else "utkast"
+        items.append(f"Lokal lägesbild {picture.year} för {picture.organisation.name}, {state}")
     previous = revision.copied_from
-    if previous is not None:
-        kept = {a.copied_from_id for c in chapters for a in c.activities.all() if a.copied_from_id}
-        added = sum(1 for c in chapters for a in c.activities.all() if not a.copied_from_id)
-        removed = Activity.objects.filter(chapter__revision=previous).exclude(pk__in=kept).count()
-        paragraphs.append(
-            f"Jämfört med handlingsplanen för {previous.year} har {_activities(added)} tillkommit "
-            f"och {removed} utgått."
+    if previous is not None and previous.decided_on:
+        items.append(
+            _dated(
+                f"{plan.title} {previous.year}, antagen § {previous.paragraph}",
+                previous.decided_on,
+                previous.diary_number,
+            )
         )
-    paragraphs.append(
-        "Handlingsplanens aktiviteter utgår från den lokala lägesbilden, som tas fram årligen "
-        "i samverkan med Polismyndigheten."
-    )
-    return paragraphs
+    return items
 
 
-def case_context(revision: PlanRevision, *, official) -> dict:
-    """Context of pdf/plan_case.html: the beslutsförslag for adopting `revision` (Luleå layout)."""
+def case_context(revision: PlanRevision) -> dict:
+    """Context of pdf/plan_case.html: the ärende (tjänsteutlåtande) in the Luleå beslutsförslag shape.
+
+    Everything comes from the ärende and the revision, never from the one who downloads; the proposal
+    never carries the decision (no adoption line, no "Beslut" section)."""
     organisation = revision.plan.organisation
-    deciding = deciding_body(revision)
-    chapters = _chapters(revision)
-    official_name, official_title = _official(official, organisation)
+    memo = case_memo(revision)
     title = f"Förslag till beslut gällande handlingsplan mot våldsbejakande extremism {revision.year}"
-    units = sorted(
-        {a.responsible_unit.name for c in chapters for a in c.activities.all() if a.responsible_unit_id}
-    )
     header = DocumentHeader(
         title=f"{title} – {organisation.name}",
         document_type="BESLUTSFÖRSLAG",
         organisation_lines=organisation_lines(organisation),
-        date=timezone.localdate(),
-        diary_number=revision.diary_number,
+        date=memo.prepared_on,
+        diary_number=memo.diary_number,
         diary_label="Ärendenr",
         is_draft=not revision.is_frozen,
-        footer_line=revision.adoption_line,
-        official=official_name,
+        draft_note="UTKAST – ärendet är inte slutligt.",
+        official=memo.official_name,
         subject=title,
         keywords=["beslutsförslag", "handlingsplan", "våldsbejakande extremism", organisation.name],
     )
@@ -193,48 +231,126 @@ def case_context(revision: PlanRevision, *, official) -> dict:
         "header": header,
         "revision": revision,
         "organisation": organisation,
+        "memo": memo,
         "case_title": title,
-        "proposal": f"{deciding} beslutar att anta handlingsplanen mot våldsbejakande extremism "
-        f"för {revision.year}.",
-        "summary": _summary(revision, chapters, deciding),
-        "adoption_line": revision.adoption_line,
-        "decision_basis": [
-            f"{revision.plan.title} {revision.year}" + (" (förslag)" if not revision.is_frozen else ""),
-            f"Lokal lägesbild för {organisation.name}",
-        ],
-        "official_name": official_name,
-        "official_title": official_title,
-        "recipients": [
-            "Samordnaren för arbetet mot våldsbejakande extremism",
-            *units,
-            "Registrator",
-        ],
+        "summary": [p for p in memo.summary.split("\n\n") if p.strip()],
+        "background": [p for p in memo.background.split("\n\n") if p.strip()],
+        "assessment": [p for p in memo.assessment.split("\n\n") if p.strip()],
+        "dialogue": [p for p in memo.dialogue.split("\n\n") if p.strip()],
+        "decision_basis": decision_basis(revision, memo),
+        "recipients": memo.recipient_lines(),
     }
 
 
-def _document(revision: PlanRevision, *, kind: str, template: str, build, by) -> RenderedDocument:
-    return render_document(
-        template=template,
-        build_context=build,
-        filename=filename_for(revision, case=kind == "beslutsforslag"),
-        frozen_key=f"plans.PlanRevision:{revision.pk}:{kind}" if revision.is_frozen else None,
-        by=by,
+LABEL = "plans.PlanRevision"
+# The documents of a revision: "plan" and "beslutsforslag" (the ärende) as PDF, and both as Word.
+KINDS = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx")
+
+
+def _renderer(revision: PlanRevision, kind: str):
+    from . import docx
+
+    base, _, extension = kind.partition(".")
+    build = (lambda: plan_context(revision)) if base == "plan" else (lambda: case_context(revision))
+    if extension == "docx":
+        write = docx.plan_docx if base == "plan" else docx.case_docx
+        return lambda: write(build())
+    return pdf_renderer(PLAN_TEMPLATE if base == "plan" else CASE_TEMPLATE, build)
+
+
+def _spec_fields(revision: PlanRevision, kind: str) -> dict:
+    base, _, extension = kind.partition(".")
+    return {
+        "filename": filename_for(revision, case=base == "beslutsforslag", extension=extension or "pdf"),
+        "content_type": DOCX_CONTENT_TYPE if extension == "docx" else "application/pdf",
+    }
+
+
+def draft_versions(revision: PlanRevision) -> tuple:
+    """Everything a revision's documents show, as (pk, version) pairs and names: a draft's documents
+    are rendered again only when one of these changes."""
+    organisation = revision.plan.organisation
+    return (
+        (revision.pk, revision.version, revision.status, revision.plan.title, revision.copied_from_id),
+        organisation_lines(organisation),
+        list(revision.chapters.values_list("pk", "version")),
+        list(
+            Activity.objects.filter(chapter__revision=revision).values_list(
+                "pk", "version", "responsible_unit__name"
+            )
+        ),
+        list(Routine.objects.filter(organisation=organisation).values_list("pk", "version")),
+        list(
+            CaseMemo.objects.filter(revision=revision).values_list(
+                "pk", "version", "official__first_name", "official__last_name"
+            )
+        ),
+        (revision.situation_picture_id, revision.situation_picture and revision.situation_picture.version),
     )
 
 
-def revision_document(revision: PlanRevision, *, by) -> RenderedDocument:
-    """The plan revision as a PDF: fresh for a draft, the stored bytes for an adopted revision."""
-    return _document(
-        revision, kind="plan", template=PLAN_TEMPLATE, build=lambda: plan_context(revision), by=by
+def frozen_documents(revision: PlanRevision) -> list[DocumentSpec]:
+    """The documents stored when the revision is adopted: the plan and its ärende, PDF and Word."""
+    return [
+        DocumentSpec(
+            key=frozen_key(LABEL, revision.pk, kind),
+            render=_renderer(revision, kind),
+            **_spec_fields(revision, kind),
+        )
+        for kind in KINDS
+    ]
+
+
+def document(revision: PlanRevision, kind: str) -> RenderedDocument:
+    """One of KINDS: rendered for a draft (once per version), the stored bytes of an adopted revision."""
+    return document_for(
+        label=LABEL,
+        pk=revision.pk,
+        kind=kind,
+        frozen=revision.is_frozen,
+        render=_renderer(revision, kind),
+        versions=lambda: draft_versions(revision),
+        **_spec_fields(revision, kind),
     )
 
 
-def case_document(revision: PlanRevision, *, by) -> RenderedDocument:
-    """The beslutsförslag for adopting `revision`, prepared in the name of `by`."""
-    return _document(
-        revision,
-        kind="beslutsforslag",
-        template=CASE_TEMPLATE,
-        build=lambda: case_context(revision, official=by),
-        by=by,
+def revision_document(revision: PlanRevision) -> RenderedDocument:
+    """The plan revision as a PDF: rendered for a draft, the stored bytes of an adopted revision."""
+    return document(revision, "plan")
+
+
+def case_document(revision: PlanRevision) -> RenderedDocument:
+    """The beslutsförslag for adopting `revision`."""
+    return document(revision, "beslutsforslag")
+
+
+REDLINE_TEMPLATE = "pdf/revision_redline.html"
+
+
+def redline_document(revision: PlanRevision, other: PlanRevision) -> RenderedDocument:
+    """The comparison page as a PDF, rendered at most once per version of the two revisions."""
+    older, newer = sorted([revision, other], key=lambda r: (r.year, r.pk))
+    organisation = ascii_filename_part(revision.plan.organisation.short_name, fallback="organisation")
+    content = draft_content(
+        key=f"{LABEL}:{revision.pk}:jamforelse:{other.pk}",
+        versions=(draft_versions(revision), draft_versions(other)),
+        render=pdf_renderer(REDLINE_TEMPLATE, lambda: redline_context(revision, other)),
+    )
+    filename = f"Andringar-Handlingsplan-VBE-{organisation}-{older.year}-{newer.year}.pdf"
+    return RenderedDocument(content, filename, frozen=False)
+
+
+def register() -> None:
+    """Tell the documents layer which revisions are frozen and what they carry (PlansConfig.ready)."""
+    registry.register(
+        FrozenSource(
+            label=LABEL,
+            get=lambda pk: PlanRevision.objects.select_related("plan__organisation", "copied_from").get(
+                pk=pk
+            ),
+            frozen=lambda: PlanRevision.objects.exclude(status=PlanRevision.Status.DRAFT).select_related(
+                "plan__organisation", "copied_from"
+            ),
+            documents=frozen_documents,
+        )
     )

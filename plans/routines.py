@@ -7,14 +7,27 @@ from organisations.access import Action, Perm
 
 from .models import Routine
 
-ROUTINE_FIELDS = ("kind", "title", "body", "contact")
+ROUTINE_FIELDS = (
+    "kind",
+    "title",
+    "body",
+    "contact_name",
+    "contact_role",
+    "contact_phone",
+    "contact_email",
+    "contact",
+)
 
 
 @transaction.atomic
-def create_routine(*, organisation, kind, title, body, contact="", by) -> Routine:
-    """Create a routine for `organisation`; the user must be allowed to edit its plan."""
+def create_routine(*, organisation, kind, title, body, by, **contact) -> Routine:
+    """Create a routine for `organisation`; the user must be allowed to edit its plan.
+
+    `contact` holds the contact fields (contact_name, contact_role, contact_phone, contact_email, contact).
+    """
     access.require(by, Perm.EDIT_PLAN, organisation)
-    routine = Routine(organisation=organisation, kind=kind, title=title, body=body, contact=contact)
+    values = {name: contact[name] for name in ROUTINE_FIELDS[3:] if name in contact}
+    routine = Routine(organisation=organisation, kind=kind, title=title, body=body, **values)
     routine.full_clean()
     return editing.save_tracked(routine, by=by, reason="Rutin skapad")
 

@@ -10,6 +10,7 @@ refused with `EditConflict`, which says what the other person changed.
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from documents.tasks import render_when_committed
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
@@ -185,7 +186,10 @@ def adopt_revision(*, revision, decided_by, decided_on, paragraph, diary_number,
     revision.paragraph = paragraph
     revision.diary_number = diary_number
     revision.version += 1
-    return _save(revision, by=by, reason=f"Antagen {decided_on:%Y-%m-%d} § {paragraph}")
+    adopted = _save(revision, by=by, reason=f"Antagen {decided_on:%Y-%m-%d} § {paragraph}")
+    # The documents are made now, from what was decided, not at someone's first download.
+    render_when_committed("plans.PlanRevision", adopted.pk)
+    return adopted
 
 
 @transaction.atomic
@@ -313,31 +317,57 @@ def delete_chapter(*, chapter, by, version=None):
     _delete(chapter, by=by, reason="Kapitel borttaget")
 
 
-def _move(obj, siblings, direction, *, by, reason):
-    """Swap `obj` with its neighbour in `siblings` (ordered); renumber so that orders are distinct."""
-    if direction not in ("up", "down"):
-        raise PlanError("Okänd riktning.")
+def _target_position(items, obj, direction, position):
+    """The 1-based place `obj` should take: an explicit `position`, or one step `up`/`down`."""
+    current = next(i for i, item in enumerate(items) if item.pk == obj.pk) + 1
+    if position is None:
+        if direction not in ("up", "down"):
+            raise PlanError("Okänd riktning.")
+        return current, current - 1 if direction == "up" else current + 1
+    try:
+        position = int(position)
+    except (TypeError, ValueError):
+        raise PlanError(f"Ange platsen som ett tal mellan 1 och {len(items)}.") from None
+    if not 1 <= position <= len(items):
+        raise PlanError(f"Ange en plats mellan 1 och {len(items)}.")
+    return current, position
+
+
+def _move(obj, siblings, *, by, direction=None, position=None):
+    """Move `obj` to another place among `siblings` (ordered), writing ONE history record.
+
+    The moved object's record says it all: "Flyttad från plats 9 till 1". The siblings only get
+    their stored numbers rewritten to stay 1..n; their order relative to each other does not change,
+    so they are saved without a history record of their own (14 moves must not bury real edits).
+    Returns False when the object is already in that place (or at the edge for up/down).
+    """
     items = list(siblings)
-    index = next(i for i, item in enumerate(items) if item.pk == obj.pk)
-    target = index - 1 if direction == "up" else index + 1
-    if not 0 <= target < len(items):
+    current, target = _target_position(items, obj, direction, position)
+    if not 1 <= target <= len(items) or target == current:
         return False
-    items[index], items[target] = items[target], items[index]
-    for position, item in enumerate(items, start=1):
-        if item.order != position:
-            item.order = position
-            _save(item, by=by, reason=reason)
+    moved = items.pop(current - 1)
+    items.insert(target - 1, moved)
+    for number, item in enumerate(items, start=1):
+        if item.pk == moved.pk:
+            item.order = number
+            _save(item, by=by, reason=f"Flyttad från plats {current} till {target}")
+        elif item.order != number:
+            item.order = number
+            item.skip_history_when_saving = True
+            try:
+                item.save(update_fields=["order"])
+            finally:
+                del item.skip_history_when_saving
     return True
 
 
 @transaction.atomic
-def move_chapter(*, chapter, direction, by):
-    """Move a chapter one step up or down; order is not part of `version` (no conflict on reorder)."""
+def move_chapter(*, chapter, by, direction=None, position=None):
+    """Move a chapter one step up/down or to `position`; order is not part of `version` (no conflict)."""
     chapter = _locked_chapter(chapter)
     _require(by, Action.CHANGE, chapter)
     siblings = Chapter.objects.select_for_update().filter(revision=chapter.revision).order_by("order", "pk")
-    word = "upp" if direction == "up" else "ned"
-    return _move(chapter, siblings, direction, by=by, reason=f"Kapitel flyttat {word}")
+    return _move(chapter, siblings, by=by, direction=direction, position=position)
 
 
 # --- activities ------------------------------------------------------------------------------------
@@ -401,9 +431,25 @@ def delete_activity(*, activity, by, version=None):
 
 
 @transaction.atomic
-def move_activity(*, activity, direction, by):
+def move_activity(*, activity, by, direction=None, position=None):
+    """Move an activity one step up/down or to `position` (1-based) in its chapter: one history record."""
     activity = _locked_activity(activity)
     _require(by, Action.CHANGE, activity)
     siblings = Activity.objects.select_for_update().filter(chapter=activity.chapter).order_by("order", "pk")
-    word = "upp" if direction == "up" else "ned"
-    return _move(activity, siblings, direction, by=by, reason=f"Aktivitet flyttad {word}")
+    return _move(activity, siblings, by=by, direction=direction, position=position)
+
+
+@transaction.atomic
+def place_revision(*, revision, meeting, by) -> PlanRevision:
+    """Put the draft's ärende on a nämnd meeting (or take it off with `meeting=None`). Its papers are then
+    due by that meeting's rule and move when the meeting moves."""
+    locked = editing.lock(revision, "plan__organisation")
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.plan.organisation):
+        raise PlanError("Sammanträdet hör inte till nämnden som ska anta handlingsplanen.")
+    locked.meeting = meeting
+    return editing.save_tracked(locked, by=by, reason=placement_reason(meeting))
+
+
+def placement_reason(meeting) -> str:
+    return f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import catalogue_views, pdf_views, views
+from . import catalogue_views, import_views, pdf_views, views
+from .views import placement
 
 app_name = "plans"
 
@@ -13,12 +14,23 @@ urlpatterns = [
     path("handlingsplaner/revideringar/<int:pk>/uppgifter/", views.revision_edit, name="revision_edit"),
     path("handlingsplaner/revideringar/<int:pk>/anta/", views.revision_adopt, name="revision_adopt"),
     path(
+        "handlingsplaner/revideringar/<int:pk>/sammantrade/", placement.revision_place, name="revision_place"
+    ),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/arende/", views.revision_case_edit, name="revision_case_edit"
+    ),
+    path(
         "handlingsplaner/revideringar/<int:pk>/starta-revidering/",
         views.revision_start_next,
         name="revision_start_next",
     ),
     path("handlingsplaner/revideringar/<int:pk>/historik/", views.revision_history, name="revision_history"),
     path("handlingsplaner/revideringar/<int:pk>/jamfor/", views.revision_compare, name="revision_compare"),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/jamforelse.pdf",
+        pdf_views.revision_compare_pdf,
+        name="revision_compare_pdf",
+    ),
     path(
         "handlingsplaner/revideringar/<int:revision_pk>/kapitel/nytt/",
         views.chapter_create,
@@ -47,8 +59,18 @@ urlpatterns = [
     path("aktiviteter/export.csv", catalogue_views.activity_export_csv, name="activity_export_csv"),
     path(
         "handlingsplaner/revision/<int:pk>/importera/",
-        catalogue_views.revision_import,
+        import_views.revision_import,
         name="revision_import",
+    ),
+    path(
+        "handlingsplaner/revision/<int:pk>/importera/bekrafta/",
+        import_views.revision_import_confirm,
+        name="revision_import_confirm",
+    ),
+    path(
+        "handlingsplaner/revision/<int:pk>/importera/angra/",
+        import_views.revision_import_undo,
+        name="revision_import_undo",
     ),
     path("rutiner/", catalogue_views.routine_list, name="routine_list"),
     path("rutiner/ny/", catalogue_views.routine_create, name="routine_create"),
@@ -61,5 +83,15 @@ urlpatterns = [
         "handlingsplaner/revideringar/<int:pk>/beslutsforslag.pdf",
         pdf_views.revision_case_pdf,
         name="revision_case_pdf",
+    ),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/handlingsplan.docx",
+        pdf_views.revision_docx,
+        name="revision_docx",
+    ),
+    path(
+        "handlingsplaner/revideringar/<int:pk>/beslutsforslag.docx",
+        pdf_views.revision_case_docx,
+        name="revision_case_docx",
     ),
 ]

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class SituationConfig(AppConfig):
     name = "situation"
     verbose_name = "Lokal lägesbild"
+
+    def ready(self):
+        from . import pdf
+
+        pdf.register()

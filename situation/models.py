@@ -162,6 +162,16 @@ class SituationPicture(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="sammanträde (fastställs)",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="situation_pictures",
+        help_text="Sammanträdet där nämnden ska fastställa lägesbilden.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
@@ -192,6 +202,11 @@ class SituationPicture(models.Model):
     def is_frozen(self) -> bool:
         return self.status == self.Status.ESTABLISHED
 
+    @property
+    def papers_due(self):
+        """The last day to hand in the picture for the meeting it is placed on (moves with the meeting)."""
+        return self.meeting.papers_due if self.meeting_id else None
+
     def access_policy(self) -> access.Policy:
         """A fastställd lägesbild is frozen: no write for anyone, its sources and observations included."""
         org = self.organisation
@@ -203,6 +218,7 @@ class SituationPicture(models.Model):
                 Action.DECIDE: [(Perm.EDIT_SITUATION, org)],
                 Action.EXPORT: [(Perm.EXPORT, org)],
                 Action.CONTINUE: [(Perm.EDIT_SITUATION, org)] if self.is_frozen else [],
+                Action.PLACE: [(Perm.EDIT_SITUATION, org)],
             },
             frozen=self.is_frozen,
             frozen_error=PictureFrozen,

@@ -8,9 +8,13 @@ rendered once and then served as the stored bytes; a draft is rendered fresh and
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from documents import registry
+from documents.docx import DOCX_CONTENT_TYPE
+from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
-from documents.services import RenderedDocument, render_document
+from documents.registry import DocumentSpec, FrozenSource
+from documents.services import RenderedDocument
 
 from .charts import PDF_FONTS, comparison_chart
 from .comparison import year_over_year
@@ -101,15 +105,90 @@ def picture_context(picture: SituationPicture) -> dict:
         )
         if comparison.by_environment
         else "",
+        "chart_kind": mark_safe(  # noqa: S308
+            comparison_chart(comparison, by="kind", chart_id="pdf-chart-kind", font_family=PDF_FONTS)
+        )
+        if comparison.by_kind
+        else "",
     }
 
 
-def picture_document(picture: SituationPicture, *, by) -> RenderedDocument:
-    """The lägesbild as a PDF: fresh for a draft, the stored bytes once it is fastställd."""
-    return render_document(
-        template=TEMPLATE,
-        build_context=lambda: picture_context(picture),
-        filename=filename_for(picture),
-        frozen_key=f"situation.SituationPicture:{picture.pk}:lagesbild" if picture.is_frozen else None,
-        by=by,
+LABEL = "situation.SituationPicture"
+
+
+def draft_versions(picture: SituationPicture) -> tuple:
+    """Everything the lägesbild document shows: the picture, its sources and observations, the
+    reference names, and the other years of the chart."""
+    organisation = picture.organisation
+    return (
+        (picture.pk, picture.version, picture.status),
+        organisation_lines(organisation),
+        list(picture.sources.values_list("pk", "version")),
+        list(picture.observations.values_list("pk", "version", "environment__name", "kind__name")),
+        list(
+            SituationPicture.objects.filter(organisation=organisation, year__lte=picture.year).values_list(
+                "pk", "version"
+            )
+        ),
+    )
+
+
+KINDS = ("lagesbild", "lagesbild.docx")
+
+
+def _renderer(picture: SituationPicture, kind: str = "lagesbild"):
+    from .docx import picture_docx
+
+    if kind.endswith(".docx"):
+        return lambda: picture_docx(picture_context(picture))
+    return pdf_renderer(TEMPLATE, lambda: picture_context(picture))
+
+
+def _spec_fields(picture: SituationPicture, kind: str) -> dict:
+    if kind.endswith(".docx"):
+        return {
+            "filename": filename_for(picture).removesuffix(".pdf") + ".docx",
+            "content_type": DOCX_CONTENT_TYPE,
+        }
+    return {"filename": filename_for(picture), "content_type": "application/pdf"}
+
+
+def frozen_documents(picture: SituationPicture) -> list[DocumentSpec]:
+    return [
+        DocumentSpec(
+            frozen_key(LABEL, picture.pk, kind),
+            render=_renderer(picture, kind),
+            **_spec_fields(picture, kind),
+        )
+        for kind in KINDS
+    ]
+
+
+def document(picture: SituationPicture, kind: str) -> RenderedDocument:
+    """PDF or Word: rendered for a draft (once per version), the stored bytes once it is frozen."""
+    return document_for(
+        label=LABEL,
+        pk=picture.pk,
+        kind=kind,
+        frozen=picture.is_frozen,
+        render=_renderer(picture, kind),
+        versions=lambda: draft_versions(picture),
+        **_spec_fields(picture, kind),
+    )
+
+
+def picture_document(picture: SituationPicture) -> RenderedDocument:
+    return document(picture, "lagesbild")
+
+
+def register() -> None:
+    registry.register(
+        FrozenSource(
+            label=LABEL,
+            get=lambda pk: SituationPicture.objects.select_related("organisation").get(pk=pk),
+            frozen=lambda: SituationPicture.objects.filter(
+                status=SituationPicture.Status.ESTABLISHED
+            ).select_related("organisation"),
+            documents=frozen_documents,
+        )
     )

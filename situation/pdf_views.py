@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from documents.http import pdf_response
+from documents.http import document_response
 from organisations import access
 from organisations.access import Perm
 
@@ -20,4 +20,15 @@ def picture_pdf(request, pk):
         SituationPicture.objects.visible_to(request.user).select_related("organisation"), pk=pk
     )
     access.require(request.user, Perm.EXPORT, picture.organisation)
-    return pdf_response(pdf.picture_document(picture, by=request.user))
+    return document_response(request, pdf.picture_document(picture))
+
+
+@access.holders_of(Perm.VIEW_SITUATION)
+@require_safe
+def picture_docx(request, pk):
+    """The lägesbild as Word, with the same checks as its PDF."""
+    picture = get_object_or_404(
+        SituationPicture.objects.visible_to(request.user).select_related("organisation"), pk=pk
+    )
+    access.require(request.user, Perm.EXPORT, picture.organisation)
+    return document_response(request, pdf.document(picture, "lagesbild.docx"))

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from documents.tasks import render_when_committed
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
@@ -163,6 +164,7 @@ def establish_picture(*, picture: SituationPicture, by) -> SituationPicture:
     locked.established_at = timezone.now()
     locked.established_by = by
     _save(locked, "Lägesbilden fastställdes", by=by)
+    render_when_committed("situation.SituationPicture", locked.pk)
     return locked
 
 
@@ -251,3 +253,15 @@ def update_problem(*, problem: Problem, changes: dict, version, by) -> Problem:
 @transaction.atomic
 def delete_problem(*, problem: Problem, version, by) -> None:
     _delete_part(problem, version, by)
+
+
+@transaction.atomic
+def place_picture(*, picture: SituationPicture, meeting, by) -> SituationPicture:
+    """Put the draft lägesbild on the meeting where it is to be fastställd (`None` takes it off)."""
+    locked = editing.lock(picture, "organisation")
+    access.require_can(by, Action.PLACE, locked)
+    if meeting is not None and not meeting.serves(locked.organisation):
+        raise SituationError("Sammanträdet hör inte till nämnden som ska fastställa lägesbilden.")
+    locked.meeting = meeting
+    reason = f"Placerad på sammanträdet {meeting.date.isoformat()}" if meeting else "Ej placerad"
+    return editing.save_tracked(locked, by=by, reason=reason)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pdf_views, views
+from . import pdf_views, placement_views, views
 
 app_name = "situation"
 
@@ -10,8 +10,10 @@ urlpatterns = [
     path("lagesbild/<int:pk>/", views.picture_detail, name="picture_detail"),
     path("lagesbild/<int:pk>/redigera/", views.picture_edit, name="picture_edit"),
     path("lagesbild/<int:pk>/faststall/", views.picture_establish, name="picture_establish"),
+    path("lagesbild/<int:pk>/sammantrade/", placement_views.picture_place, name="picture_place"),
     path("lagesbild/<int:pk>/nasta-ar/", views.picture_next_year, name="picture_next_year"),
     path("lagesbild/<int:pk>/lagesbild.pdf", pdf_views.picture_pdf, name="picture_pdf"),
+    path("lagesbild/<int:pk>/lagesbild.docx", pdf_views.picture_docx, name="picture_docx"),
     path("lagesbild/<int:pk>/jamforelse/", views.picture_comparison, name="picture_comparison"),
     path("lagesbild/<int:pk>/kallor/ny/", views.source_create, name="source_create"),
     path("lagesbild/kallor/<int:pk>/redigera/", views.source_edit, name="source_edit"),

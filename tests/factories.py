@@ -228,3 +228,16 @@ class IndicatorTargetFactory(factory.django.DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     year = 2020
     value = Decimal("70")
+
+
+# --- meetings --------------------------------------------------------------------------------------
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Meeting"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    date = datetime.date(2020, 3, 26)
+    starts_at = datetime.time(8, 15)
+    place = "Sammanträdesrummet"

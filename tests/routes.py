@@ -7,7 +7,7 @@ needs an object the world does not have yet, append a function to `WORLD_EXTENSI
 each side (see `_plans` below for the shape).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -21,6 +21,7 @@ from tests.factories import (
     ChapterFactory,
     FollowUpRoundFactory,
     IndicatorFactory,
+    MeetingFactory,
     ObservationFactory,
     OrganisationFactory,
     PlanRevisionFactory,
@@ -128,7 +129,49 @@ def _situation(side: SimpleNamespace, canary: str) -> None:
     side.adopted_activity.problems.add(side.established_picture.problem)
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation]
+def _meetings(side: SimpleNamespace, canary: str) -> None:
+    """A meeting of the side's committee; a calendar feed token of a secretary there. The foreign side's
+    token has been renewed away, so its old address must answer 404 to everyone."""
+    from deadlines.models import PersonalCalendar
+
+    side.meeting = MeetingFactory(organisation=side.org)
+    holder = member(Role.SECRETARY, side.org, username=f"kalender-{side.org.short_name}")
+    calendar = PersonalCalendar.objects.create(
+        user=holder, feed_token=f"token-{side.org.short_name}-0123456789"
+    )
+    side.feed_token = calendar.feed_token
+    if canary == FOREIGN_CANARY:
+        calendar.feed_token = "renewed-" + calendar.feed_token
+        calendar.save()
+
+
+def _public(side: SimpleNamespace, canary: str) -> None:
+    """The own committee publishes its adopted plans on the public pages; the foreign one does not."""
+    if canary == OWN_CANARY:
+        side.org.publishes_publicly = True
+        side.org.save()
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public]
+
+
+def _stored_documents(side: SimpleNamespace, canary: str) -> None:
+    """The frozen objects' documents, stored as the task stores them when the object freezes (small
+    stand-in bytes: the matrix is about who gets them, not about their layout)."""
+    from documents import registry
+    from documents.services import store_frozen
+
+    frozen = {
+        "plans.PlanRevision": side.adopted_revision,
+        "followup.FollowUpRound": side.closed_round,
+        "situation.SituationPicture": side.established_picture,
+    }
+    for label, instance in frozen.items():
+        for spec in registry.source(label).documents(instance):
+            store_frozen(replace(spec, render=lambda: b"%PDF-1.7 lagrat i testvarlden"))
+
+
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _stored_documents]
 
 
 class World:
@@ -187,6 +230,8 @@ BUILDERS = {
     "plans:plan_detail": lambda side: {"pk": side.plan.pk},
     "plans:revision_detail": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_detail@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_case_edit": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_case_edit@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_edit": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_edit@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_adopt": lambda side: {"pk": side.draft_revision.pk},
@@ -196,6 +241,8 @@ BUILDERS = {
     "plans:revision_history@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_compare": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_compare@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_compare_pdf": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_compare_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:chapter_create": lambda side: {"revision_pk": side.draft_revision.pk},
     "plans:chapter_create@frozen": lambda side: {"revision_pk": side.adopted_revision.pk},
     "plans:chapter_edit": lambda side: {"pk": side.chapter.pk},
@@ -224,8 +271,16 @@ BUILDERS = {
     "plans:activity_history@frozen": lambda side: {"pk": side.adopted_activity.pk},
     "plans:revision_import": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_import@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_import_confirm": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_import_confirm@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_import_undo": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_import_undo@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_pdf": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_docx": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_docx@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "plans:revision_case_docx": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_case_docx@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_case_pdf": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_case_pdf@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:routine_detail": lambda side: {"pk": side.routine.pk},
@@ -235,6 +290,8 @@ BUILDERS = {
     "followup:round_report": lambda side: {"pk": side.round.pk},
     "followup:round_pdf": lambda side: {"pk": side.round.pk},
     "followup:round_pdf@frozen": lambda side: {"pk": side.closed_round.pk},
+    "followup:round_docx": lambda side: {"pk": side.round.pk},
+    "followup:round_docx@frozen": lambda side: {"pk": side.closed_round.pk},
     "followup:round_export": lambda side: {"pk": side.round.pk},
     "followup:round_comment": lambda side: {"pk": side.round.pk},
     "followup:round_comment@frozen": lambda side: {"pk": side.closed_round.pk},
@@ -248,6 +305,8 @@ BUILDERS = {
     "situation:picture_detail@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_pdf": lambda side: {"pk": side.picture.pk},
     "situation:picture_pdf@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_docx": lambda side: {"pk": side.picture.pk},
+    "situation:picture_docx@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_edit": lambda side: {"pk": side.picture.pk},
     "situation:picture_edit@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_establish": lambda side: {"pk": side.picture.pk},
@@ -272,6 +331,19 @@ BUILDERS = {
     "situation:problem_edit@frozen": lambda side: {"pk": side.established_picture.problem.pk},
     "situation:problem_delete": lambda side: {"pk": side.picture.problem.pk},
     "situation:problem_delete@frozen": lambda side: {"pk": side.established_picture.problem.pk},
+    # meetings
+    "meetings:meeting_edit": lambda side: {"pk": side.meeting.pk},
+    "plans:revision_place": lambda side: {"pk": side.draft_revision.pk},
+    "plans:revision_place@frozen": lambda side: {"pk": side.adopted_revision.pk},
+    "situation:picture_place": lambda side: {"pk": side.picture.pk},
+    "situation:picture_place@frozen": lambda side: {"pk": side.established_picture.pk},
+    "followup:round_place": lambda side: {"pk": side.round.pk},
+    "followup:round_place@frozen": lambda side: {"pk": side.closed_round.pk},
+    "meetings:rule_edit": lambda side: {"organisation_pk": side.org.pk},
+    "deadlines:feed": lambda side: {"token": side.feed_token},
+    "public:organisation": lambda side: {"pk": side.org.pk},
+    "public:revision": lambda side: {"pk": side.org.pk, "revision_pk": side.adopted_revision.pk},
+    "public:revision_pdf": lambda side: {"pk": side.org.pk, "revision_pk": side.adopted_revision.pk},
 }
 
 

@@ -23,7 +23,7 @@ from django.urls import reverse
 from documents.text import CleanTextField
 from followup import services as followup_services
 from followup.models import ActivityFollowUp, FollowUpRound, FollowUpStatus
-from plans.models import ActionPlan, Activity, Chapter, Indicator, PlanRevision, Routine
+from plans.models import ActionPlan, Activity, CaseMemo, Chapter, Indicator, PlanRevision, Routine
 from situation.models import Observation, Problem, SituationPicture, Source
 from tests.factories import (
     ActionPlanFactory,
@@ -119,6 +119,35 @@ FORMS = [
         fields={"decided_by": 200},
         stored=lambda w, f: getattr(PlanRevision.objects.get(pk=w.draft.pk), f),
         pages=lambda w: [reverse("plans:revision_edit", args=[w.draft.pk]), w.draft.get_absolute_url()],
+    ),
+    HostileForm(
+        name="case_memo",
+        user="coordinator",
+        url=lambda w: reverse("plans:revision_case_edit", args=[w.draft.pk]),
+        data=lambda w: {
+            "official": w.coordinator.pk,
+            "official_title": "Samordnare",
+            "prepared_on": "2020-04-14",
+            "diary_number": "2020/77",
+            "proposal": "Nämnden beslutar att anta planen.",
+            "summary": "Planen har en aktivitet.",
+            "background": "",
+            "dialogue": "",
+            "assessment": "",
+            "recipients": "Registrator",
+        },
+        fields={
+            "official_title": 100,
+            "diary_number": 60,
+            "proposal": 2_000,
+            "summary": 10_000,
+            "background": 20_000,
+            "dialogue": 5_000,
+            "assessment": 10_000,
+            "recipients": 2_000,
+        },
+        stored=lambda w, f: getattr(CaseMemo.objects.filter(revision=w.draft).first(), f, None),
+        pages=lambda w: [reverse("plans:revision_case_edit", args=[w.draft.pk])],
     ),
     HostileForm(
         name="chapter_create",
@@ -258,9 +287,11 @@ FORMS += [
         url=lambda w: reverse("situation:picture_create"),
         data=lambda w: {"organisation": w.committee.pk, "year": 2030, "made_with": "Lokalpolisen"},
         fields={"made_with": 200},
-        stored=lambda w, f: _newest(SituationPicture.objects.all(), w.picture, f),
+        stored=lambda w, f: _newest(SituationPicture.objects.exclude(pk=w.crime_picture.pk), w.picture, f),
         pages=lambda w: [
-            SituationPicture.objects.exclude(pk=w.picture.pk).get().get_absolute_url(),
+            SituationPicture.objects.exclude(pk__in=[w.picture.pk, w.crime_picture.pk])
+            .get()
+            .get_absolute_url(),
             (reverse("situation:picture_list"), SUMMARY),
         ],
         guarded=True,
@@ -328,6 +359,15 @@ FORMS += [
     ),
 ]
 
+ROUTINE_FIELDS = {
+    "title": 200,
+    "body": 20_000,
+    "contact_name": 200,
+    "contact_role": 200,
+    "contact_phone": 40,
+    "contact_email": 254,
+    "contact": 2_000,
+}
 FORMS += [
     HostileForm(
         name="situation_crime_picture_edit",
@@ -378,7 +418,6 @@ FORMS += [
     ),
 ]
 
-ROUTINE_FIELDS = {"title": 200, "body": 20_000, "contact": 2_000}
 ROUTINE_DATA = {
     "kind": "vid_oro",
     "title": "Rutin vid oro",
@@ -479,7 +518,14 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
     """A field added to a form without a limit, or a limit changed, shows up here."""
     from followup.forms import CommentForm, ReportForm, RoundOpenForm
     from plans.catalogue_forms import RoutineForm
-    from plans.forms import ActivityForm, AdoptionForm, ChapterForm, PlanCreateForm, RevisionMetaForm
+    from plans.forms import (
+        ActivityForm,
+        AdoptionForm,
+        CaseMemoForm,
+        ChapterForm,
+        PlanCreateForm,
+        RevisionMetaForm,
+    )
     from plans.indicator_forms import IndicatorForm
     from situation.forms import (
         CrimePreventionPictureForm,
@@ -493,6 +539,7 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
     classes = {
         "plan_create": PlanCreateForm,
         "revision_meta": RevisionMetaForm,
+        "case_memo": CaseMemoForm,
         "chapter_create": ChapterForm,
         "chapter_edit": ChapterForm,
         "activity_create": ActivityForm,

@@ -7,6 +7,7 @@ into its field: escaped, and never a server error, whatever is typed.
 
 import csv
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -66,6 +67,12 @@ def _import_one(client, draft, column, value):
     assert response.status_code in (200, 400), f"status {response.status_code}"
     html = response.content.decode()
     assert not injected_markup(html), injected_markup(html)
+    if response.status_code == 200:  # the preview, shown escaped; then the confirmation writes
+        assert Activity.objects.count() == before, "the preview saved something"
+        response = _confirm(client, draft, html)
+        html = response.content.decode()
+        assert response.status_code == 200, f"confirmation answered {response.status_code}"
+        assert not injected_markup(html), injected_markup(html)
     if response.status_code == 400:
         assert "Filen importerades inte" in html, "refused without saying why"
         assert Activity.objects.count() == before, "a refused file saved something"
@@ -88,6 +95,13 @@ def _import_one(client, draft, column, value):
         html if field == "heading" else client.get(draft.get_absolute_url()).content.decode(), value
     )
     return "stored"
+
+
+def _confirm(client, draft, preview_html):
+    """Confirm the preview with every row it offers ticked."""
+    lines = re.findall(r'name="include" value="(\d+)"', preview_html)
+    assert lines, "the preview offers no rows"
+    return client.post(reverse("plans:revision_import_confirm", args=[draft.pk]), {"include": lines})
 
 
 def _in_savepoint(check):
@@ -125,6 +139,9 @@ def test_a_file_of_hostile_rows_is_imported_whole_and_exported_without_formulas(
     rows = [dict.fromkeys(exchange.IMPORT_HEADERS, value) for value in values]
     response = client.post(reverse("plans:revision_import", args=[draft.pk]), {"file": csv_file(rows)})
     assert response.status_code == 200, response.content.decode()[:2000]
+    assert not injected_markup(response.content.decode())
+    response = _confirm(client, draft, response.content.decode())
+    assert response.status_code == 200
     assert Activity.objects.filter(chapter__revision=draft).count() == len(values)
     html = client.get(draft.get_absolute_url()).content.decode()
     for value in values:

@@ -12,6 +12,7 @@ NAV_ITEMS = [
     ("Lägesbild", "situation:picture_list", "view_situation"),
     ("Uppföljning", "followup:round_list", "view_followup"),
     ("Min återrapportering", "followup:my_entries", "report_followup"),
+    ("Sammanträden", "meetings:meeting_list", "view_plan"),
 ]
 
 

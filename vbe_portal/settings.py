@@ -54,15 +54,22 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.forms",  # its widget templates, found by FORM_RENDERER below
     "simple_history",
     "django_filters",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    *(["django_rq", "django_tasks_rq"] if os.environ.get("TASKS_BACKEND") == "rq" else []),
     "vbe_portal",
     "organisations",
+    "meetings",
     "documents",
     "situation",
     "plans",
     "followup",
+    "deadlines",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +165,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Widgets render through the project's templates, so that templates/django/forms/widgets/attrs.html can
+# leave out `maxlength`: the browser would cut a pasted text silently; the server names the limit instead.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
@@ -221,9 +232,47 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Background work (rendering a frozen object's documents): Django's task framework as backported for
+# 5.2 (django-tasks). "database" (default) keeps the queue in our own database, run by
+# `manage.py db_worker`; "rq" uses Redis (TASKS_REDIS_URL, else REDIS_URL) and `manage.py rqworker --job-class
+# django_tasks_rq.Job`; "immediate" runs a task at once in the enqueuing process (the tests).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND måste vara ett av {', '.join(_TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+RQ_QUEUES = {
+    "default": {
+        "URL": os.environ.get("TASKS_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": 600,
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# E-mail (reminders): Django's e-mail framework. The console backend prints messages; production sets
+# EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the SMTP variables below.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "VBE-portalen <noreply@localhost>")
+# The portal's public address, for links in e-mail (there is no request to build them from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where the public accessibility statement tells visitors to report a problem.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.se")
+# Reminders go out for what is due within this many days, and for everything overdue.
+REMINDER_DAYS = int(os.environ.get("REMINDER_DAYS", "7"))

@@ -17,6 +17,7 @@ handler500 = "vbe_portal.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "konto/logga-in/",
         auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
@@ -26,5 +27,8 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("situation.urls")),
     path("", include("followup.urls")),
+    path("", include("meetings.urls")),
+    path("", include("deadlines.urls")),
+    path("", include("public.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,22 +2,38 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
+from deadlines.selectors import deadlines_for
 from organisations import access
 from organisations.access import Perm
+
+# The start page lists what is due within this many days, and everything overdue.
+HOME_HORIZON_DAYS = 60
+HOME_MAX_DEADLINES = 30
 
 
 @login_required
 def home(request):
     """The start page: what this user's roles let them do next."""
     can = {perm.value: access.has_any(request.user, perm) for perm in Perm}
+    today = timezone.localdate()
+    deadlines = deadlines_for(request.user, today=today, within_days=HOME_HORIZON_DAYS)
     return render(
         request,
         "home.html",
-        {"memberships": access.memberships(request.user), "can": can},
+        {
+            "memberships": access.memberships(request.user),
+            "can": can,
+            "deadlines": deadlines[:HOME_MAX_DEADLINES],
+            "more": max(0, len(deadlines) - HOME_MAX_DEADLINES),
+            "today": today,
+            "horizon": HOME_HORIZON_DAYS,
+        },
     )
 
 
@@ -58,3 +74,9 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers ask for on their own: the SVG icon the pages link to."""
+    return redirect(static("img/favicon.svg"))

@@ -1,5 +1,6 @@
 """Handlingsplaner in the browser, split by what each module serves."""
 
+from .cases import revision_case_edit
 from .editing import (
     activity_create,
     activity_delete,
@@ -43,6 +44,7 @@ __all__ = [
     "plan_detail",
     "plan_list",
     "revision_adopt",
+    "revision_case_edit",
     "revision_compare",
     "revision_detail",
     "revision_edit",

@@ -107,10 +107,18 @@ def chapter_delete(request, pk):
 def chapter_move(request, pk):
     chapter = _chapter(request, pk)
     try:
-        services.move_chapter(chapter=chapter, direction=request.POST.get("direction", ""), by=request.user)
+        services.move_chapter(chapter=chapter, by=request.user, **_move_target(request))
     except services.PlanError as error:
         return _refused(request, error, chapter.revision)
     return redirect(chapter)
+
+
+def _move_target(request):
+    """A move form sends either `position` (Flytta till plats …) or `direction` (up/down)."""
+    position = request.POST.get("position", "").strip()
+    if position:
+        return {"position": position}
+    return {"direction": request.POST.get("direction", "")}
 
 
 # --- activities ------------------------------------------------------------------------------------
@@ -226,11 +234,12 @@ def activity_delete(request, pk):
 def activity_move(request, pk):
     activity = _activity(request, pk)
     try:
-        services.move_activity(
-            activity=activity, direction=request.POST.get("direction", ""), by=request.user
-        )
+        moved = services.move_activity(activity=activity, by=request.user, **_move_target(request))
     except services.PlanError as error:
         return _refused(request, error, activity.chapter.revision)
+    if moved:
+        activity.refresh_from_db(fields=["order"])
+        messages.success(request, f"Aktiviteten är flyttad till plats {activity.order}.")
     return redirect(
         reverse("plans:revision_detail", args=[activity.chapter.revision_id]) + f"#aktivitet-{pk}"
     )

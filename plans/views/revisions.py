@@ -165,7 +165,21 @@ def revision_adopt(request, pk):
             request, f"Revideringen {revision.year} är registrerad som antagen och kan inte längre ändras."
         )
         return redirect(revision)
-    return render(request, "plans/revision_adopt.html", {"form": form, "revision": revision})
+    return render(
+        request, "plans/revision_adopt.html", {"form": form, "revision": revision} | _freezes(revision)
+    )
+
+
+def _freezes(revision):
+    """What the decision locks, named on the confirmation page, and the lägesbild it rests on."""
+    picture = revision.situation_picture
+    return {
+        "chapter_count": revision.chapters.count(),
+        "activity_count": Activity.objects.filter(chapter__revision=revision).count(),
+        "superseded": revision.plan.revisions.filter(status=PlanRevision.Status.ADOPTED).first(),
+        "picture": picture,
+        "picture_is_draft": picture is not None and picture.status == picture.Status.DRAFT,
+    }
 
 
 @login_required
@@ -194,8 +208,9 @@ def revision_history(request, pk):
     )
 
 
-@login_required
-def revision_compare(request, pk):
+def compared_revisions(request, pk):
+    """The revision, the other revisions the user may compare it with, and the chosen one (`?med=`,
+    else the one it was copied from, else the nearest earlier one)."""
     revision = _revision(request, pk)
     access.require(request.user, Perm.VIEW_DRAFT, revision.plan.organisation)
     others = list(
@@ -216,6 +231,12 @@ def revision_compare(request, pk):
             or next((r for r in others if r.year < revision.year), None)
             or (others[0] if others else None)
         )
+    return revision, others, other
+
+
+@login_required
+def revision_compare(request, pk):
+    revision, others, other = compared_revisions(request, pk)
     comparison = compare_revisions(revision, other) if other else None
     return render(
         request,

@@ -13,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
+from public.accessibility import KNOWN_PROBLEMS
 from tests.routes import World
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
@@ -35,6 +36,15 @@ def _pk(name, attr):
     return lambda w: reverse(name, args=[attr(w)])
 
 
+PUBLIC_PAGES = [
+    ("öppen sida", _pk("public:organisation", lambda w: w.own.org.pk)),
+    (
+        "öppen handlingsplan",
+        lambda w: reverse("public:revision", args=[w.own.org.pk, w.own.adopted_revision.pk]),
+    ),
+    ("tillgänglighetsredogörelse", lambda w: reverse("public:accessibility")),
+]
+
 PAGES = [
     # (name, url builder, roles[, SUBMIT])
     ("inloggning", lambda w: reverse("login"), (ANON,)),
@@ -52,6 +62,8 @@ PAGES = [
     ("revidering utkast", _pk("plans:revision_detail", lambda w: w.own.draft_revision.pk), READERS_OF_DRAFTS),
     ("revidering antagen", _pk("plans:revision_detail", lambda w: w.own.adopted_revision.pk), (COORD, STAFF)),
     ("revideringens uppgifter", _pk("plans:revision_edit", lambda w: w.own.draft_revision.pk), (COORD,)),
+    ("ärendet", _pk("plans:revision_case_edit", lambda w: w.own.draft_revision.pk), (COORD,)),
+    ("ärendet med fel", _pk("plans:revision_case_edit", lambda w: w.own.draft_revision.pk), (COORD,), SUBMIT),
     ("anta revidering", _pk("plans:revision_adopt", lambda w: w.own.draft_revision.pk), (SECR,)),
     (
         "anta revidering med fel",
@@ -133,6 +145,15 @@ PAGES = [
         _pk("situation:observation_edit", lambda w: w.own.picture.observation.pk),
         (COORD,),
     ),
+    # meetings, deadlines, calendar
+    ("sammanträden", lambda w: reverse("meetings:meeting_list"), (SECR, STAFF)),
+    ("nytt sammanträde med fel", lambda w: reverse("meetings:meeting_create"), (SECR,), SUBMIT),
+    ("ändra sammanträde", _pk("meetings:meeting_edit", lambda w: w.own.meeting.pk), (SECR,)),
+    ("importera sammanträden med fel", lambda w: reverse("meetings:meeting_import"), (SECR,), SUBMIT),
+    ("regel för handlingar", _pk("meetings:rule_edit", lambda w: w.own.org.pk), (SECR,)),
+    ("min kalender", lambda w: reverse("deadlines:settings"), (COORD, STAFF)),
+    # public pages, as anonymous: the accessibility statement's problem list must match (below)
+    *[(name, url, (ANON, OTHER)) for name, url in PUBLIC_PAGES],
 ]
 
 ROLES = (ANON, *MEMBERS)
@@ -178,8 +199,57 @@ def test_pages_have_no_serious_accessibility_violations(page, log_in_as, role):
     assert not reports, "\n".join(reports)
 
 
+def test_the_accessibility_statement_lists_exactly_what_axe_finds(page):
+    """The tillgänglighetsredogörelse's known problems are true: every rule axe reports on a public page
+    (any impact) is declared in public.accessibility.KNOWN_PROBLEMS, and every declared one still occurs."""
+    world = World()
+    found = {}
+    for name, url_for in PUBLIC_PAGES:
+        assert page.goto(url_for(world)).status == 200, name
+        for violation in _axe.run(page).response["violations"]:
+            found.setdefault(violation["id"], []).append(name)
+    declared = {problem.axe_rule for problem in KNOWN_PROBLEMS}
+    assert set(found) == declared, f"axe found {found}; the statement declares {sorted(declared)}"
+    page.goto(reverse("public:accessibility"))
+    for problem in KNOWN_PROBLEMS:
+        assert page.get_by_text(problem.description).count()
+
+
 def test_axe_reports_serious_violations(page):
     """Proof the check bites: a page with an unlabelled field and an image without text is blocked."""
     page.goto("/__prov__/otillganglig/")
     impacts = {v["id"]: v["impact"] for v in _axe.run(page).response["violations"]}
     assert impacts.get("image-alt") in BLOCKING and impacts.get("label") in BLOCKING
+
+
+PHONE = {"width": 375, "height": 812}
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+WIDEST = """() => {
+  const limit = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')]
+    .filter(el => el.getBoundingClientRect().right > limit + 1)
+    .filter(el => !el.parentElement || el.parentElement.getBoundingClientRect().right <= limit + 1)
+    .slice(0, 3)
+    .map(el => el.tagName.toLowerCase() + '.' + String(el.className).split(' ').join('.')
+      + ' ' + Math.round(el.getBoundingClientRect().right) + 'px');
+}"""
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if pages_for(r)])
+def test_no_page_scrolls_sideways_on_a_phone(page, log_in_as, role):
+    """At 375 px every page type fits the screen: wide tables scroll inside their own box, or stack."""
+    page.set_viewport_size(PHONE)
+    world = World()
+    log_in_as(world.users[role])
+    wide = []
+    for name, url_for, submit in pages_for(role):
+        url = url_for(world)
+        page.goto(url)
+        if submit:
+            form = page.locator("main form.form").first
+            form.evaluate("form => { form.noValidate = true; }")
+            with page.expect_navigation():
+                form.locator("button[type=submit]").first.click()
+        if not page.evaluate(NO_SIDEWAYS_SCROLL):
+            wide.append(f"{name} as {role} ({url}): {page.evaluate(WIDEST)}")
+    assert not wide, "pages wider than 375 px:\n" + "\n".join(wide)

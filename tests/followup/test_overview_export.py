@@ -128,3 +128,38 @@ def test_xlsx_export_holds_the_report(client, round_, activities, coordinator, s
 def test_staff_cannot_export(client, round_, staff):
     client.force_login(staff)
     assert client.get(reverse("followup:round_export", args=[round_.pk])).status_code == 403
+
+
+def test_overview_counts_an_adopted_plan_without_any_round(client, central, committee):
+    revision = PlanRevisionFactory(plan__organisation=committee, year=2018, adopted=True)
+    chapter = ChapterFactory(revision=revision)
+    for _ in range(3):
+        ActivityFactory(chapter=chapter)
+    client.force_login(central)
+    html = client.get(reverse("followup:overview")).content.decode()
+    row = html[html.index(">Norra stadsdelsnämnden</th>") :]
+    row = row[: row.index("</tr>")]
+    assert "Ingen uppföljning ännu" in row
+    cells = [cell.split("</td>")[0] for cell in row.split("<td>")[2:]]
+    assert cells[-2:] == ["–", "3"]  # Ej rapporterad, Totalt
+
+
+def test_overview_shows_the_open_round_before_a_later_closed_one_and_marks_it_overdue(
+    client, central, committee
+):
+    open_round = _round_with(committee, [None, None], period="Maj–augusti 2019")
+    open_round.deadline = datetime.date(2019, 9, 15)
+    open_round.save()
+    FollowUpRoundFactory(
+        revision=open_round.revision,
+        kind="helar",
+        period="Helår 2019 stängd",
+        deadline=datetime.date(2020, 1, 31),
+        status="stangd",
+    )
+    client.force_login(central)
+    html = client.get(reverse("followup:overview")).content.decode()
+    row = html[html.index(">Norra stadsdelsnämnden</th>") :]
+    row = row[: row.index("</tr>")]
+    assert "Maj–augusti 2019</a>" in row and "Helår 2019 stängd" not in row
+    assert "Försenad: sista dag var 2019-09-15" in row

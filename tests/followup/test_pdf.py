@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-import documents.services
+import documents.downloads
 from documents.models import StoredDocument
 from followup import pdf, services
 from followup.models import FollowUpRound, FollowUpStatus
@@ -73,8 +73,8 @@ def test_open_round_is_archival_grouped_by_unit_and_marked_utkast_on_every_page(
     text = " ".join(pages)
     assert "Uppföljningen är öppen: verksamheterna kan fortfarande rapportera" in text
     assert "Samordnarens samlade kommentar Arbetet följer planen." in text
-    # Grouped by responsible unit (else the plan's free text), alphabetically, as on the report page.
-    order = ["Avdelningen för förskola", "Avdelningschefer och styrgruppen", "Fritidsenheten"]
+    # Grouped by responsible unit in the tree's order, as on the report page; no unit comes last.
+    order = ["Fritidsenheten", "Avdelningen för förskola", "Ansvarig enhet saknas"]
     positions = [text.index(f"{label} Aktivitet") for label in order]
     assert positions == sorted(positions)
     assert "Mötesplatserna har öppnat i tre stadsdelar." in text
@@ -109,9 +109,9 @@ def test_closed_round_is_stored_once_and_served_byte_for_byte(
     assert stored.filename == "Uppfoljning-VBE-Norra-2019-tertial-2.pdf"
 
     # A new layout is deployed: the closed round's report must not change.
-    monkeypatch.setattr(documents.services, "render_pdf", lambda template_name, context: b"%PDF-1.7 new")
+    monkeypatch.setattr(documents.downloads, "render_pdf", lambda template_name, context: b"%PDF-1.7 new")
     assert _get(client, central, closed).content == first.content
-    assert StoredDocument.objects.count() == 1
+    assert StoredDocument.objects.count() == 2  # the report as PDF and as Word
 
 
 def test_open_round_renders_fresh_every_time(client, coordinator, reported, activities):
@@ -131,7 +131,7 @@ def test_open_round_renders_fresh_every_time(client, coordinator, reported, acti
 
 @pytest.fixture
 def fake_render(monkeypatch):
-    monkeypatch.setattr(documents.services, "render_pdf", lambda template_name, context: b"%PDF-1.7 test")
+    monkeypatch.setattr(documents.downloads, "render_pdf", lambda template_name, context: b"%PDF-1.7 test")
 
 
 @pytest.mark.parametrize(

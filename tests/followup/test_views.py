@@ -169,9 +169,9 @@ def test_report_page_groups_by_responsible_and_summarises(client, round_, activi
         '<th scope="col">Uppföljning</th>',
     ]:
         assert column in html
-    # Groups: the unit names and the free-text responsible, in alphabetical order.
+    # Groups: the responsible units in the tree's order (not by free text); no unit comes last.
     assert '<h2 id="verksamhet-' in html
-    headings = ["Avdelningen för förskola", "Avdelningschefer och styrgruppen", "Fritidsenheten"]
+    headings = ["Fritidsenheten", "Avdelningen för förskola", "Ansvarig enhet saknas"]
     positions = [html.index(f">{heading}</h2>") for heading in headings]
     assert positions == sorted(positions)
     assert "Mötesplatserna har haft fler besökare." in html

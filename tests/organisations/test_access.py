@@ -43,6 +43,7 @@ def test_secretary_exports_and_adopts_but_does_not_edit(secretary, committee):
         Perm.EXPORT,
         Perm.VIEW_SITUATION,
         Perm.VIEW_FOLLOWUP,
+        Perm.MANAGE_MEETINGS,
     }
 
 

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.django_db
 # The fields each admin form posts (its editable, not read-only, fields).
 FORM_FIELDS = {
     PlanRevision: ["plan", "year", "decided_by", "situation_picture"],
-    SituationPicture: ["organisation", "year", "made_with", "analysis", "threat_level"],
+    SituationPicture: ["organisation", "kind", "year", "made_with", "analysis", "threat_level"],
     FollowUpRound: ["period", "deadline", "overall_comment"],
 }
 

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -107,9 +108,32 @@ def draft(committee):
     return revision
 
 
-def upload(client, revision, content: bytes, name="aktiviteter.csv"):
+def upload(client, revision, content: bytes, name="aktiviteter.csv", confirm=True):
+    """Upload the file; if the preview comes back and `confirm`, import every row it lists."""
     url = reverse("plans:revision_import", args=[revision.pk])
-    return client.post(url, {"file": SimpleUploadedFile(name, content, content_type="text/csv")})
+    response = client.post(url, {"file": SimpleUploadedFile(name, content, content_type="text/csv")})
+    if (
+        not confirm
+        or response.status_code != 200
+        or "Förhandsgranska importen" not in response.content.decode()
+    ):
+        return response
+    return confirm_all(client, revision, response)
+
+
+def preview_lines(response):
+    """(line, checked) of every row offered in the preview."""
+    html = response.content.decode()
+    return [
+        (int(line), bool(checked))
+        for line, checked in re.findall(r'name="include" value="(\d+)" id="rad-\d+"( checked)?', html)
+    ]
+
+
+def confirm_all(client, revision, response, *, lines=None):
+    lines = [line for line, _checked in preview_lines(response)] if lines is None else lines
+    url = reverse("plans:revision_import_confirm", args=[revision.pk])
+    return client.post(url, {"include": [str(line) for line in lines]})
 
 
 def test_import_adds_every_row_matches_chapters_and_records_history(client, coordinator, draft):
@@ -137,7 +161,11 @@ def test_import_adds_every_row_matches_chapters_and_records_history(client, coor
     assert new_chapter.kind == Chapter.Kind.OTHER
     assert new_chapter.activities.get().text == "Utbildning; grundkurs"
     record = activity.history.get()
-    assert record.history_change_reason == "Import av aktiviteter från aktiviteter.csv"
+    assert re.fullmatch(
+        r"Import [0-9a-f]{8} av aktiviteter från aktiviteter\.csv", record.history_change_reason
+    )
+    # After the import, a way back to the draft it went into.
+    assert f'href="{draft.get_absolute_url()}">Till utkastet 2020</a>' in html
     assert record.history_user == coordinator
 
 
@@ -183,7 +211,7 @@ def test_import_refuses_prose_chapter_rows_by_line(client, coordinator, draft):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ((HEADER + "Förebyggande arbete;Föräldrastöd;;;;;\n").encode("cp1252"), "inte sparad som UTF-8"),
+        (b"PK\x03\x04 not really a workbook", "går inte att öppna som Excel-fil"),
         (b"Kapitel;Aktivitet\n" + b"a;" + b"x" * (2 * 1024 * 1024), "större än 2 MB"),
         (b"Rubrik;Text\nA;B\n", "Rubrikraden saknar kolumnen Kapitel och Aktivitet"),
         (HEADER.encode(), "inga aktiviteter"),
@@ -231,4 +259,4 @@ def test_import_page_explains_columns(client, coordinator, draft):
     html = client.get(reverse("plans:revision_import", args=[draft.pk])).content.decode()
     assert "Kapitel; Aktivitet; Syfte/mål; Ansvarig; Samverkan; Tidplan; Uppföljning" in html
     assert 'enctype="multipart/form-data"' in html
-    assert '<label for="id_file">CSV-fil' in html
+    assert '<label for="id_file">CSV- eller Excel-fil' in html

@@ -72,8 +72,8 @@ def test_revision_page_runs_a_fixed_number_of_queries(
     client.force_login(coordinator)
     url = reverse("plans:revision_detail", args=[draft.pk])
     client.get(url)  # warm the session
-    # session, user, memberships, revision, chapters, activities (with their units)
-    with django_assert_max_num_queries(6):
+    # session, user, memberships, revision, chapters, activities (with their units), meetings to place on
+    with django_assert_max_num_queries(7):
         response = client.get(url)
     assert response.content.decode().count('id="aktivitet-') == count + 2
 

@@ -1,6 +1,7 @@
 """Routines /rutiner/: who sees which, search, the "Vad gör jag vid oro?" link, editing by the samordnare."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from plans.models import Routine
@@ -170,3 +171,32 @@ def test_user_without_role_gets_an_empty_routine_list_not_an_error(client, routi
     response = client.get(URL, {"kind": "vid_oro"})
     assert response.status_code == 200
     assert "Kontakta din samordnare" in response.content.decode()
+
+
+def test_the_routine_vid_oro_links_its_contact_in_full_on_the_page_and_the_list(client, staff, committee):
+    RoutineFactory(
+        organisation=committee,
+        kind=Routine.Kind.CONCERN,
+        title="Rutin vid oro",
+        body="1. Prata med din chef.\n2. Dokumentera.\n3. Kontakta samordnaren.\n4. Följ upp.\n"
+        "5. Anmäl oro till socialtjänsten vid behov.\n6. Sista steget står kvar.",
+        contact_name="Kim Berg",
+        contact_role="Preventionssamordnare",
+        contact_phone="+46 8-000 12 34",
+        contact_email="kim.berg@example.invalid",
+    )
+    client.force_login(staff)
+    for url in (reverse("plans:routine_list"), Routine.objects.get().get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "Kim Berg, Preventionssamordnare" in html, url
+        assert '<a href="tel:+4680001234">+46 8-000 12 34</a>' in html, url
+        assert '<a href="mailto:kim.berg@example.invalid">kim.berg@example.invalid</a>' in html, url
+        assert "6. Sista steget står kvar." in html, url  # the whole routine, not cut after step 4
+
+
+def test_demo_routines_vid_oro_carry_contact_fields():
+    call_command("load_demo")
+    concern = Routine.objects.filter(kind=Routine.Kind.CONCERN)
+    assert concern.count() >= 3
+    for routine in concern:
+        assert routine.contact_name and routine.contact_phone_href and routine.contact_email, routine.title

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from plans import services
-from plans.models import PlanRevision
-from tests.factories import PlanRevisionFactory, SituationPictureFactory
+from plans.models import Chapter, PlanRevision
+from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory, SituationPictureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,15 @@ def test_next_years_draft_rests_on_the_same_lagesbild_until_changed(coordinator,
     draft = services.start_next_revision(source=adopted, by=coordinator)
     assert draft.status == PlanRevision.Status.DRAFT
     assert draft.situation_picture == picture
+
+
+def test_the_adoption_page_names_what_freezes_and_warns_about_a_draft_lagesbild(client, secretary, committee):
+    picture = SituationPictureFactory(organisation=committee, year=2019)
+    draft = PlanRevisionFactory(plan__organisation=committee, year=2020, situation_picture=picture)
+    chapter = ChapterFactory(revision=draft, kind=Chapter.Kind.PREVENTIVE)
+    ActivityFactory(chapter=chapter)
+    ActivityFactory(chapter=chapter)
+    client.force_login(secretary)
+    html = client.get(reverse("plans:revision_adopt", args=[draft.pk])).content.decode()
+    assert "Det här låses" in html and "1 kapitel och 2 aktiviteter" in html
+    assert "lokal lägesbild 2019, som fortfarande är ett utkast" in html

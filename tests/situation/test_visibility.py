@@ -11,8 +11,9 @@ from .helpers import url
 pytestmark = pytest.mark.django_db
 
 # session, user, memberships, then the page's own: count + page / picture + sources + observations
+# (+ the meetings offered in the "place on a meeting" form of a draft)
 LIST_QUERIES = 5
-DETAIL_QUERIES = 7  # + problems (their evidence is prefetched only when there are some)
+DETAIL_QUERIES = 8  # + problems (their evidence is prefetched only when there are some), + meetings
 
 
 @pytest.fixture

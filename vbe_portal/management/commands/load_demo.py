@@ -5,9 +5,11 @@ from django.core.management.base import BaseCommand
 # Each app's demo loader, in dependency order. Each is idempotent.
 DEMO_LOADERS = [
     "organisations.demo",
+    "meetings.demo",
     "situation.demo",
     "plans.demo",
     "followup.demo",
+    "deadlines.demo",
 ]
 
 

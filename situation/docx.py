@@ -1,0 +1,77 @@
+"""The lokal lägesbild as a Word document, from the same context as its PDF (charts as their tables)."""
+
+from documents.docx import new_document, paragraphs, table, to_bytes
+
+
+def picture_docx(context: dict) -> bytes:
+    document = new_document(context["header"])
+    picture, numbers = context["picture"], context["numbers"]
+    cover = context["cover"]
+    document.add_paragraph(cover["kicker"].upper())
+    document.add_heading(f"{cover['title']} {cover['year']}", level=0)
+    for label, value, _css in cover["rows"]:
+        document.add_paragraph(f"{label}: {value}")
+    document.add_heading(f"{numbers['hotniva']} Nationell hotnivå", level=1)
+    if picture.threat_level:
+        document.add_paragraph(f"Hotnivå {picture.threat_level} på en femgradig skala.")
+        document.add_paragraph(f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
+    else:
+        document.add_paragraph("Ingen hotnivå angiven.")
+    for chapter in context["chapters"]:
+        document.add_heading(f"{chapter['number']} {chapter['heading']}", level=1)
+        paragraphs(document, chapter["text"] or "Inte ifyllt.")
+    document.add_heading(f"{numbers['kallor']} Källor", level=1)
+    if context["sources"]:
+        rows = [
+            [s.get_kind_display(), s.description, "–" if s.responses is None else str(s.responses)]
+            for s in context["sources"]
+        ]
+        table(
+            document,
+            ["Typ av källa", "Beskrivning", "Antal svar"],
+            rows,
+            caption="Det lägesbilden bygger på:",
+        )
+    else:
+        document.add_paragraph("Inga källor registrerade.")
+    document.add_heading(f"{numbers['iakttagelser']} Iakttagelser", level=1)
+    head = ["Typ av iakttagelse", "Område", "Period", "Antal", "Beskrivning"]
+    for group in context["observation_groups"]:
+        document.add_heading(group["environment"].name, level=2)
+        rows = [
+            [o.kind.name, o.area or "–", o.period or "–", o.count_display, o.description]
+            for o in group["observations"]
+        ]
+        table(document, head, rows)
+    if not context["observation_groups"]:
+        document.add_paragraph("Inga iakttagelser registrerade.")
+    document.add_heading(f"{numbers['jamforelse']} Iakttagelser år för år", level=1)
+    comparison = context["comparison"]
+    if comparison.by_environment:
+        years = comparison.years
+        span = (
+            f"erna för {context['organisation'].name} {years[0]}–{years[-1]}"
+            if len(years) > 1
+            else (f"en för {context['organisation'].name} {picture.year}")
+        )
+        document.add_paragraph(
+            f"Antal iakttagelser per miljö i lägesbild{span}. ”Ej räknat” betyder att något har setts men "
+            "inte räknats."
+        )
+        # The PDF's chart captions: here the charts are their tables.
+        document.add_paragraph(
+            "Staplarna visar summan av räknade iakttagelser per miljö. "
+            "Tabellen nedan innehåller samma siffror."
+        )
+        document.add_paragraph("Samma iakttagelser fördelade på typ av iakttagelse, år för år.")
+    for title, rows in (("miljö", comparison.by_environment), ("typ av iakttagelse", comparison.by_kind)):
+        if rows:
+            table(
+                document,
+                [title.capitalize(), *[str(year) for year in comparison.years]],
+                [[name, *[cell.display for cell in cells]] for name, cells in rows],
+                caption=f"Antal iakttagelser per {title} och år",
+            )
+    if not comparison.by_environment:
+        document.add_paragraph("Det finns inga iakttagelser att jämföra.")
+    return to_bytes(document)

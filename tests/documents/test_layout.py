@@ -1,0 +1,148 @@
+"""Layout a nämndsekreterare notices: long words stay in their cells, a tall row does not leave a page
+empty, continued tables keep their head and say "(forts.)", bookmarks for chapters and tables."""
+
+import random
+
+import pytest
+
+from documents.render import render_pdf
+from followup import pdf as followup_pdf
+from plans import pdf as plan_pdf
+from plans.models import PlanRevision
+from tests.documents.pdfcheck import open_pdf, page_texts
+from tests.factories import (
+    ActivityFactory,
+    ActivityFollowUpFactory,
+    ChapterFactory,
+    FollowUpRoundFactory,
+    PlanRevisionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+COMPOUND = "Arbetsmarknadsförvaltningsutvecklingsenh"  # 40 characters
+# The head's labels: pdftotext reads a page column by column when a tall cell continues on it.
+HEAD = ("Aktivitet och syfte", "Ansvarig och samverkan", "Tidplan", "Uppföljning")
+WORDS = [
+    "samverkan",
+    "mellan",
+    "skola",
+    "socialtjänst",
+    "polis",
+    "fritidsgårdar",
+    "föräldrar",
+    "ungdomar",
+    "kommunen",
+    "dialog",
+]
+
+
+def _long_text() -> str:
+    rng = random.Random(12)
+    words, length = [], 0
+    while length < 5_000:
+        words.append(f"{rng.choice(WORDS)}{len(words)}")
+        length += len(words[-1]) + 1
+    return " ".join(words)[:5_000].rsplit(" ", 1)[0]
+
+
+@pytest.fixture
+def long_plan(committee):
+    # Adopted: no UTKAST watermark, whose letters pdftotext would mix into the table's text.
+    revision = PlanRevisionFactory(plan__organisation=committee, adopted=True)
+    chapter = ChapterFactory(revision=revision, heading="Förebyggande arbete")
+    for n in range(6):
+        ActivityFactory(chapter=chapter, order=n, text=f"Kort aktivitet {n}", responsible=COMPOUND)
+    ActivityFactory(chapter=chapter, order=6, text=_long_text(), responsible=COMPOUND, partners=COMPOUND)
+    for n in range(7, 13):
+        ActivityFactory(chapter=chapter, order=n, text=f"Kort aktivitet {n}", responsible=COMPOUND)
+    revision = PlanRevision.objects.select_related("plan__organisation", "copied_from").get(pk=revision.pk)
+    return render_pdf(plan_pdf.PLAN_TEMPLATE, plan_pdf.plan_context(revision))
+
+
+def _found_once_or_split_at_a_page_break(word, pages):
+    whole = sum(page.split().count(word) for page in pages)
+    if whole:
+        return whole == 1
+    # Hyphenated at the foot of a page: "för-" ends one page's text, "äldrar52" opens the next one's.
+    return any(
+        f"{word[:k]}-" in pages[n].split() and word[k:] in pages[n + 1].split()
+        for n in range(len(pages) - 1)
+        for k in range(2, len(word) - 1)
+    )
+
+
+def test_a_5000_character_activity_and_a_40_character_word_print_whole(long_plan):
+    pages = page_texts(long_plan)
+    text = " ".join(pages)
+    lost = [w for w in _long_text().split() if not _found_once_or_split_at_a_page_break(w, pages)]
+    assert not lost
+    # The compound word breaks (hyphenated) inside its cell and is read back whole, every time.
+    assert text.count(COMPOUND) == 14
+
+
+def test_a_tall_row_starts_right_after_the_row_before_it(long_plan):
+    pages = page_texts(long_plan)
+    first_word = _long_text().split()[0]
+    page_of = {
+        name: next(n for n, page in enumerate(pages) if name in page)
+        for name in ("Kort aktivitet 5", first_word)
+    }
+    # No forced page break before the tall row: no page left three-quarters empty.
+    assert page_of[first_word] == page_of["Kort aktivitet 5"]
+
+
+def test_the_head_repeats_and_continued_pages_say_forts(long_plan):
+    pages = page_texts(long_plan)
+    first = next(n for n, page in enumerate(pages) if "Kort aktivitet 0" in page)
+    last = next(n for n, page in enumerate(pages) if "Kort aktivitet 12" in page)
+    assert last - first >= 2, "the table spans at least three pages"
+    for n in range(first, last + 1):
+        assert all(label in pages[n] for label in HEAD), f"page {n + 1} lacks the table head"
+        continued = "Aktiviteter – Förebyggande arbete (forts.)" in pages[n]
+        assert continued == (n > first), (
+            f"page {n + 1}: (forts.) caption {'missing' if n > first else 'wrong'}"
+        )
+    # After the table, nothing claims to continue it.
+    assert all("(forts.)" not in page for page in pages[last + 1 :])
+
+
+def test_bookmarks_name_every_chapter_and_table(long_plan):
+    with open_pdf(long_plan).open_outline() as outline:
+        titles = []
+
+        def walk(items):
+            for item in items:
+                titles.append(str(item.title))
+                walk(item.children)
+
+        walk(outline.root)
+    assert "1 Förebyggande arbete" in titles and "Aktiviteter – Förebyggande arbete" in titles
+
+
+def test_a_followup_group_continued_on_the_next_page_repeats_its_name(committee, unit):
+    round_ = FollowUpRoundFactory(revision__plan__organisation=committee)
+    chapter = ChapterFactory(revision=round_.revision)
+    for n in range(30):
+        activity = ActivityFactory(
+            chapter=chapter,
+            text=f"Uppföljd aktivitet {n:02d} " + "med en längre text " * 6,
+            responsible_unit=unit,
+        )
+        ActivityFollowUpFactory(round=round_, activity=activity)
+    pages = page_texts(render_pdf(followup_pdf.TEMPLATE, followup_pdf.report_context(round_)))
+    group_pages = [n for n, page in enumerate(pages) if "Uppföljd aktivitet" in page]
+    assert len(group_pages) >= 2
+    for n in group_pages[1:]:
+        assert f"{unit.name} (forts.)" in pages[n]
+    assert f"{unit.name} (forts.)" not in pages[group_pages[0]]
+
+
+def test_the_lagesbild_pdf_carries_the_per_typ_chart(committee):
+    from situation import pdf as situation_pdf
+    from tests.factories import ObservationFactory, SituationPictureFactory
+
+    picture = SituationPictureFactory(organisation=committee, year=2019)
+    ObservationFactory(picture=picture, count=4)
+    text = " ".join(page_texts(render_pdf(situation_pdf.TEMPLATE, situation_pdf.picture_context(picture))))
+    assert "Iakttagelser per typ och år" in text and "Samma iakttagelser fördelade på typ" in text
