@@ -218,6 +218,7 @@ class CaseMemoForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = CaseMemo
+        formfield_callback = clean_text_formfield
         fields = [
             "official",
             "official_title",

@@ -117,11 +117,18 @@ def test_a_routine_form_sent_twice_creates_one_routine(client, coordinator, comm
 
 @pytest.mark.django_db
 def test_an_import_sent_twice_adds_the_rows_once(client, coordinator, draft):
+    """The upload shows a preview; the confirmation writes and claims the form's one-time token, so the
+    same form confirmed again (a double click, a second tab) adds nothing."""
     client.force_login(coordinator)
     url = reverse("plans:revision_import", args=[draft.pk])
+    confirm = reverse("plans:revision_import_confirm", args=[draft.pk])
     token = str(uuid.uuid4())
     for _ in range(2):
-        response = client.post(url, {"file": SimpleUploadedFile("a.csv", CSV), "submission": token})
+        assert (
+            client.post(url, {"file": SimpleUploadedFile("a.csv", CSV), "submission": token}).status_code
+            == 200
+        )
+        response = client.post(confirm, {"include": ["2", "3"]})
     assert Activity.objects.filter(chapter__revision=draft).count() == 1 + 2
     assert response.status_code == 302 and response.url == draft.get_absolute_url()
     assert "Filen är redan importerad (formuläret skickades två gånger)." in _messages(response)
@@ -139,6 +146,7 @@ def test_a_refused_import_leaves_the_token_unused(client, coordinator, draft):
     assert bad.status_code == 400
     good = client.post(url, {"file": SimpleUploadedFile("a.csv", CSV), "submission": token})
     assert good.status_code == 200
+    client.post(reverse("plans:revision_import_confirm", args=[draft.pk]), {"include": ["2", "3"]})
     assert Activity.objects.filter(chapter__revision=draft).count() == 3
 
 

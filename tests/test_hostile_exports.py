@@ -116,7 +116,6 @@ EXPORTS = {
         ("chapter", "heading"),
         ("activity", "text"),
         ("activity", "purpose"),
-        ("activity", "responsible"),  # the group's label when no responsible unit is set
         ("entry", "narrative"),
         ("status", "label"),
         ("reporter", "first_name"),
@@ -205,7 +204,8 @@ def test_no_export_writes_spreadsheets_around_the_one_writer():
         if relative.startswith((".venv/", "tests/", "bench/")) or relative == "documents/spreadsheet.py":
             continue
         source = path.read_text(encoding="utf-8")
-        if re.search(r"^\s*(from|import) openpyxl|csv\.(writer|DictWriter)", source, re.MULTILINE):
+        # Reading a workbook (an importer's load_workbook) is fine; writing one or a CSV is the writer's.
+        if re.search(r"\bWorkbook\(|WriteOnlyCell|csv\.(writer|DictWriter)", source):
             offenders.append(relative)
     assert not offenders, f"write spreadsheets through documents.spreadsheet: {offenders}"
 
