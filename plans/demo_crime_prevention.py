@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from organisations.demo import organisation
 from organisations.kinds import KindSetting, PlanKind
+from organisations.models import Organisation
 from situation.models import Problem, SituationPicture, Source
 
 from .indicator_models import Indicator, IndicatorTarget
@@ -136,6 +137,10 @@ def load():
             ),
         )
     )
+    # The follow-up groups by responsible unit: the plan's activities fall to the nämnd's first unit.
+    unit = (
+        Organisation.objects.descendants_of(org).filter(kind=Organisation.Kind.UNIT).order_by("path").first()
+    )
     for order, (heading, kind, body, rows) in enumerate(CHAPTERS, start=1):
         chapter = _save(Chapter(revision=revision, order=order, heading=heading, kind=kind, body=body))
         for position, (text, purpose, responsible, partners, timing, problem) in enumerate(rows, start=1):
@@ -146,6 +151,7 @@ def load():
                     text=text,
                     purpose=purpose,
                     responsible=responsible,
+                    responsible_unit=unit,
                     partners=partners,
                     timing=timing,
                 )

@@ -152,9 +152,6 @@ def _public(side: SimpleNamespace, canary: str) -> None:
         side.org.save()
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public]
-
-
 def _stored_documents(side: SimpleNamespace, canary: str) -> None:
     """The frozen objects' documents, stored as the task stores them when the object freezes (small
     stand-in bytes: the matrix is about who gets them, not about their layout)."""
@@ -171,7 +168,7 @@ def _stored_documents(side: SimpleNamespace, canary: str) -> None:
             store_frozen(replace(spec, render=lambda: b"%PDF-1.7 lagrat i testvarlden"))
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation, _stored_documents]
+WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public, _stored_documents]
 
 
 class World:
