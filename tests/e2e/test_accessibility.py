@@ -63,7 +63,8 @@ PAGES = [
     ("revidering antagen", _pk("plans:revision_detail", lambda w: w.own.adopted_revision.pk), (COORD, STAFF)),
     ("revideringens uppgifter", _pk("plans:revision_edit", lambda w: w.own.draft_revision.pk), (COORD,)),
     ("ärendet", _pk("plans:revision_case_edit", lambda w: w.own.draft_revision.pk), (COORD,)),
-    ("ärendet med fel", _pk("plans:revision_case_edit", lambda w: w.own.draft_revision.pk), (COORD,), SUBMIT),
+    # No "ärendet med fel": the ärende form comes prefilled (handläggare, date, summary), so submitting it
+    # unchanged is valid and saves. Its error state is rendered by the hostile-forms suite instead.
     ("anta revidering", _pk("plans:revision_adopt", lambda w: w.own.draft_revision.pk), (SECR,)),
     (
         "anta revidering med fel",
