@@ -10,6 +10,7 @@ The sequential cases run on every database; the simultaneous ones (four POSTs re
 one thread and connection each, as people really do it) need PostgreSQL's row locks and run there only.
 """
 
+import copy
 import threading
 import uuid
 
@@ -21,6 +22,7 @@ from django.test import Client
 from django.urls import reverse
 
 from followup.models import FollowUpRound
+from plans.import_views import PENDING
 from plans.models import ActionPlan, Activity, Chapter, Routine
 from situation.models import Observation, SituationPicture, Source
 from tests.factories import (
@@ -153,12 +155,18 @@ def test_a_refused_import_leaves_the_token_unused(client, coordinator, draft):
 # --- at the same moment (PostgreSQL) ---------------------------------------------------------------
 
 
-def _simultaneous(user, url, data_for, n=4):
-    """`n` logged-in clients POST at once; [(status, location)] in thread order."""
+def _simultaneous(user, url, data_for, n=4, cookies=None):
+    """`n` logged-in clients POST at once; [(status, location)] in thread order.
+
+    With `cookies` (another client's), all of them are that one browser: a double click or a form
+    resent from a second tab of the same session."""
     clients = []
     for _ in range(n):
         client = Client(raise_request_exception=False)
-        client.force_login(user)
+        if cookies is None:
+            client.force_login(user)
+        else:
+            client.cookies = copy.deepcopy(cookies)
         clients.append(client)
     barrier, results = threading.Barrier(n), [None] * n
 
@@ -253,11 +261,17 @@ def test_four_simultaneous_routine_submits_make_one_routine(transactional_db, co
 
 @on_postgres
 @pytest.mark.postgres
-def test_four_simultaneous_imports_add_the_rows_once(transactional_db, coordinator, draft):
-    token = str(uuid.uuid4())
-    url = reverse("plans:revision_import", args=[draft.pk])
-    results = _simultaneous(
-        coordinator, url, lambda i: {"file": SimpleUploadedFile("a.csv", CSV), "submission": token}
+def test_four_simultaneous_import_confirmations_add_the_rows_once(transactional_db, coordinator, draft):
+    browser = Client()
+    browser.force_login(coordinator)
+    preview = browser.post(
+        reverse("plans:revision_import", args=[draft.pk]),
+        {"file": SimpleUploadedFile("a.csv", CSV), "submission": str(uuid.uuid4())},
     )
+    assert preview.status_code == 200
+    lines = [str(line) for line, _ in browser.session[PENDING.format(pk=draft.pk)]["rows"]]
+    assert len(lines) == 2
+    url = reverse("plans:revision_import_confirm", args=[draft.pk])
+    results = _simultaneous(coordinator, url, lambda i: {"include": lines}, cookies=browser.cookies)
     _assert_no_server_error(results)
     assert Activity.objects.filter(chapter__revision=draft).count() == 1 + 2

@@ -111,6 +111,9 @@ def test_fastställd_lägesbild_and_closed_round_store_their_documents(
     }
 
 
+# The worker is another process: it checks its connection between tasks, which would close a
+# connection held inside a test transaction on PostgreSQL, so this test commits for real.
+@pytest.mark.django_db(transaction=True)
 def test_a_download_before_the_worker_ran_says_so_and_then_gets_the_stored_bytes(
     client, secretary, settings, draft, django_capture_on_commit_callbacks, monkeypatch
 ):
