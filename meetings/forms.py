@@ -47,8 +47,8 @@ class MeetingImportForm(forms.Form):
     file = forms.FileField(
         label="Fil (CSV eller XLSX)",
         help_text=(
-            "Kolumner: Datum; Tid; Plats; Sista dag för handlingar. Semikolon eller komma, UTF-8 eller "
-            f"Windows-1252, högst {MAX_ROWS} rader. Alla rader importeras, eller ingen."
+            "Kolumner: Datum; Tid; Plats; Sista dag för handlingar. Semikolon, komma eller tabb, UTF-8, "
+            f"UTF-16 eller Windows-1252, högst 2 MB och {MAX_ROWS} rader. Alla rader importeras, eller ingen."
         ),
     )
 
