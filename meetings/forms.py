@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.text import clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
@@ -22,6 +23,7 @@ class MeetingForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "starts_at", "place", "papers_due_override"]
+        formfield_callback = clean_text_formfield
         widgets = {"date": DATE, "starts_at": TIME, "papers_due_override": DATE}
         help_texts = {
             "date": "Format ÅÅÅÅ-MM-DD.",
