@@ -55,8 +55,8 @@ def _keys():
 
 
 def _revision_keys(pk):
-    """Every document of a revision: the plan and its ärende, as PDF and as Word."""
-    kinds = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx")
+    """Every document of a revision: the plan and its ärende, as PDF and as Word, and the public plan."""
+    kinds = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx", "publik")
     return {f"plans.PlanRevision:{pk}:{kind}" for kind in kinds}
 
 

@@ -70,12 +70,15 @@ def test_drafts_and_organisations_that_did_not_opt_in_are_404(client, published,
     assert client.get(reverse("public:organisation", args=[committee.pk])).status_code == 404
 
 
-def test_the_pdf_is_the_stored_document(client, published, committee):
+def test_the_pdf_is_the_stored_public_version(client, published, committee):
     adopted, _ = published
     response = client.get(reverse("public:revision_pdf", args=[committee.pk, adopted.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    stored = StoredDocument.objects.get(key=f"plans.PlanRevision:{adopted.pk}:plan")
+    stored = StoredDocument.objects.get(key=f"plans.PlanRevision:{adopted.pk}:publik")
     assert response.content == bytes(stored.content)
+    # Its own document, not the nämnd's: that one names the routine's contact person.
+    internal = StoredDocument.objects.get(key=f"plans.PlanRevision:{adopted.pk}:plan")
+    assert bytes(internal.content) != response.content
     assert (
         client.get(reverse("public:revision_pdf", args=[committee.pk, adopted.pk])).content
         == response.content
