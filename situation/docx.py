@@ -3,6 +3,35 @@
 from documents.docx import new_document, paragraphs, table, to_bytes
 
 
+def _evidence(problem) -> str:
+    observations = ", ".join(str(o) for o in problem.observations.all())
+    sources = ", ".join(str(s) for s in problem.sources.all())
+    return "; ".join(part for part in (observations, sources) if part) or "–"
+
+
+def _problems(document, context) -> None:
+    """pdf/_problems.html in Word: each prioritised problem with where, what kind, evidence and causes."""
+    document.add_heading(f"{context['numbers']['problem']} Prioriterade problem", level=1)
+    if not context["problems"]:
+        document.add_paragraph("Inga prioriterade problem registrerade.")
+        return
+    document.add_paragraph("Det lägesbilden visar att planen behöver svara mot, i prioritetsordning.")
+    for problem in context["problems"]:
+        document.add_heading(str(problem), level=2)
+        kind = "; ".join(
+            part for part in (problem.environment and problem.environment.name, problem.crime_type) if part
+        )
+        for label, value in (
+            ("Var", problem.area or "–"),
+            ("Miljö eller brottstyp", kind or "–"),
+            ("Det som visar det", _evidence(problem)),
+            ("Möjliga orsaker", problem.causes or "–"),
+        ):
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(value)
+
+
 def picture_docx(context: dict) -> bytes:
     document = new_document(context["header"])
     picture, numbers = context["picture"], context["numbers"]
@@ -20,6 +49,7 @@ def picture_docx(context: dict) -> bytes:
     for chapter in context["chapters"]:
         document.add_heading(f"{chapter['number']} {chapter['heading']}", level=1)
         paragraphs(document, chapter["text"] or "Inte ifyllt.")
+    _problems(document, context)
     document.add_heading(f"{numbers['kallor']} Källor", level=1)
     if context["sources"]:
         rows = [

@@ -16,9 +16,10 @@ from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
 from documents.services import RenderedDocument
 
+from . import selectors
 from .charts import PDF_FONTS, comparison_chart
 from .comparison import year_over_year
-from .models import SituationPicture
+from .models import Problem, SituationPicture
 
 TEMPLATE = "pdf/situation_picture.html"
 
@@ -52,8 +53,9 @@ def _status_rows(picture: SituationPicture) -> list[tuple[str, str, str]]:
 
 
 def picture_context(picture: SituationPicture) -> dict:
-    """Context of pdf/situation_picture.html: cover, contents, threat level, chapters, sources,
-    observations and the year-over-year chart. A fixed number of queries whatever the size."""
+    """Context of pdf/situation_picture.html: cover, contents, threat level, chapters, the prioritised
+    problems, sources, observations and the year-over-year chart. A fixed number of queries whatever
+    the size."""
     organisation = picture.organisation
     established = picture.established_at and timezone.localdate(picture.established_at)
     title = f"Lokal lägesbild {picture.year}"
@@ -79,9 +81,11 @@ def picture_context(picture: SituationPicture) -> dict:
     sections = [
         {"anchor": "hotniva", "number": 1, "heading": "Nationell hotnivå"},
         *chapters,
-        {"anchor": "kallor", "number": len(chapters) + 2, "heading": "Källor"},
-        {"anchor": "iakttagelser", "number": len(chapters) + 3, "heading": "Iakttagelser"},
-        {"anchor": "jamforelse", "number": len(chapters) + 4, "heading": "Iakttagelser år för år"},
+        # Where the web page has them: after the analysis, before the evidence they cite.
+        {"anchor": "problem", "number": len(chapters) + 2, "heading": "Prioriterade problem"},
+        {"anchor": "kallor", "number": len(chapters) + 3, "heading": "Källor"},
+        {"anchor": "iakttagelser", "number": len(chapters) + 4, "heading": "Iakttagelser"},
+        {"anchor": "jamforelse", "number": len(chapters) + 5, "heading": "Iakttagelser år för år"},
     ]
     return {
         "header": header,
@@ -96,6 +100,7 @@ def picture_context(picture: SituationPicture) -> dict:
         "picture": picture,
         "organisation": organisation,
         "chapters": chapters,
+        "problems": list(selectors.problems(picture)),
         "sources": list(picture.sources.all()),
         "observation_groups": _observation_groups(picture),
         "comparison": comparison,
@@ -117,14 +122,25 @@ LABEL = "situation.SituationPicture"
 
 
 def draft_versions(picture: SituationPicture) -> tuple:
-    """Everything the lägesbild document shows: the picture, its sources and observations, the
-    reference names, and the other years of the chart."""
+    """Everything the lägesbild document shows: the picture, its sources, observations and problems
+    (with the evidence they cite), the reference names, and the other years of the chart."""
     organisation = picture.organisation
     return (
         (picture.pk, picture.version, picture.status),
         organisation_lines(organisation),
         list(picture.sources.values_list("pk", "version")),
         list(picture.observations.values_list("pk", "version", "environment__name", "kind__name")),
+        list(picture.problems.values_list("pk", "version", "environment__name")),
+        list(
+            Problem.observations.through.objects.filter(problem__picture=picture).values_list(
+                "problem_id", "observation_id"
+            )
+        ),
+        list(
+            Problem.sources.through.objects.filter(problem__picture=picture).values_list(
+                "problem_id", "source_id"
+            )
+        ),
         list(
             SituationPicture.objects.filter(organisation=organisation, year__lte=picture.year).values_list(
                 "pk", "version"
