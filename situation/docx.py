@@ -40,12 +40,13 @@ def picture_docx(context: dict) -> bytes:
     document.add_heading(f"{cover['title']} {cover['year']}", level=0)
     for label, value, _css in cover["rows"]:
         document.add_paragraph(f"{label}: {value}")
-    document.add_heading(f"{numbers['hotniva']} Nationell hotnivå", level=1)
-    if picture.threat_level:
-        document.add_paragraph(f"Hotnivå {picture.threat_level} på en femgradig skala.")
-        document.add_paragraph(f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
-    else:
-        document.add_paragraph("Ingen hotnivå angiven.")
+    if "hotniva" in numbers:  # the VBE picture's; the crime-prevention kind has none
+        document.add_heading(f"{numbers['hotniva']} Nationell hotnivå", level=1)
+        if picture.threat_level:
+            document.add_paragraph(f"Hotnivå {picture.threat_level} på en femgradig skala.")
+            document.add_paragraph(f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
+        else:
+            document.add_paragraph("Ingen hotnivå angiven.")
     for chapter in context["chapters"]:
         document.add_heading(f"{chapter['number']} {chapter['heading']}", level=1)
         paragraphs(document, chapter["text"] or "Inte ifyllt.")

@@ -15,6 +15,7 @@ from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
 from documents.services import RenderedDocument
+from organisations.kinds import PlanKind
 
 from . import selectors
 from .charts import PDF_FONTS, comparison_chart
@@ -74,18 +75,23 @@ def picture_context(picture: SituationPicture) -> dict:
         keywords=["lägesbild", "våldsbejakande extremism", organisation.name, str(picture.year)],
     )
     comparison = year_over_year(organisation, up_to=picture.year)
+    # The national threat level is the VBE picture's (NCT); the crime-prevention kind has no such section,
+    # as on the web page.
+    threat = picture.kind == PlanKind.VBE
+    first = 2 if threat else 1
     chapters = [
         {"anchor": f"kapitel-{n}", "number": n, "heading": heading, "text": text}
-        for n, (heading, text) in enumerate(picture.chapters(), start=2)
+        for n, (heading, text) in enumerate(picture.chapters(), start=first)
     ]
+    after = first + len(chapters)
     sections = [
-        {"anchor": "hotniva", "number": 1, "heading": "Nationell hotnivå"},
+        *([{"anchor": "hotniva", "number": 1, "heading": "Nationell hotnivå"}] if threat else []),
         *chapters,
         # Where the web page has them: after the analysis, before the evidence they cite.
-        {"anchor": "problem", "number": len(chapters) + 2, "heading": "Prioriterade problem"},
-        {"anchor": "kallor", "number": len(chapters) + 3, "heading": "Källor"},
-        {"anchor": "iakttagelser", "number": len(chapters) + 4, "heading": "Iakttagelser"},
-        {"anchor": "jamforelse", "number": len(chapters) + 5, "heading": "Iakttagelser år för år"},
+        {"anchor": "problem", "number": after, "heading": "Prioriterade problem"},
+        {"anchor": "kallor", "number": after + 1, "heading": "Källor"},
+        {"anchor": "iakttagelser", "number": after + 2, "heading": "Iakttagelser"},
+        {"anchor": "jamforelse", "number": after + 3, "heading": "Iakttagelser år för år"},
     ]
     return {
         "header": header,

@@ -151,6 +151,8 @@ def test_crime_prevention_plan_runs_the_whole_cycle(
     picture_pdf = _text(client.get(reverse("situation:picture_pdf", args=[picture.pk])))
     assert "Kartläggning av brottsligheten, dess omfattning och konsekvenser" in picture_pdf
     assert "Prioriterade problem" in picture_pdf and "Skadegörelse vid busstationen" in picture_pdf
+    assert "Nationell hotnivå" not in picture_pdf  # the VBE picture's NCT level, as on the web page
+    assert "1 Kartläggning av brottsligheten" in picture_pdf
     assert "Per prioriterat problem i lägesbilden" in report_pdf
     # The draft's UTKAST watermark may interleave its letters with the line.
     assert re.search(r"Bättre belysning vid busstationen: (?:[A-Z] )*Genomförd", report_pdf)
