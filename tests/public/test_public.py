@@ -99,3 +99,15 @@ def test_accessibility_statement_has_what_digg_requires(client, db):
     ):
         assert part in html
     assert "Vi känner inte till några brister" in html  # KNOWN_PROBLEMS is empty, kept so by the axe suite
+
+
+def test_every_public_url_is_in_the_matrix_as_open_to_anonymous():
+    from tests.routes import all_routes
+    from tests.test_authorization_matrix import MATRIX, OK, ROLES
+
+    public = [route.name for route in all_routes() if route.route.startswith("publikt/")]
+    assert {"public:organisation", "public:revision", "public:revision_pdf", "public:accessibility"} <= set(
+        public
+    )
+    anonymous = ROLES.index("anonymous")
+    assert {name: MATRIX[name][anonymous] for name in public} == dict.fromkeys(public, OK)

@@ -94,6 +94,8 @@ def _public_texts(client, organisation, revision) -> str:
         client.get(reverse("public:accessibility")),
     ]
     assert [page.status_code for page in pages] == [200, 200, 200]
+    # Every public page links to the tillgänglighetsredogörelse.
+    assert all(reverse("public:accessibility") in page.content.decode() for page in pages)
     pdf = client.get(reverse("public:revision_pdf", args=[organisation.pk, revision.pk]))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     return "".join(page.content.decode() for page in pages) + " ".join(page_texts(pdf.content))
