@@ -5,7 +5,7 @@ Word tables whose header row repeats on every page, the running header (organisa
 date, diary number), and a footer with the adoption line and "Sida N (M)" as Word fields.
 Each app builds its document from the same context as its PDF (see e.g. plans.docx).
 
-This module is the one writer of Word text: `heading`, `paragraph`, `paragraphs`, `table` and the
+This module is the one writer of Word text: `heading`, `paragraph`, `labelled`, `paragraphs`, `table` and the
 header and footer of `new_document` pass every string through `documents.text.printable`, as the PDFs
 do, because python-docx refuses the control characters Word itself pastes (and text stored before the
 clean-text rule can hold them): one such character would make an adopted revision's Word file
@@ -90,6 +90,14 @@ def heading(document: Document, text: str, *, level: int = 1):
 
 def paragraph(document: Document, text: str = "", *, style: str | None = None):
     return document.add_paragraph(printable(text), style=style)
+
+
+def labelled(document: Document, label: str, value: str):
+    """A paragraph "Label: value" with the label in bold."""
+    paragraph = document.add_paragraph()
+    paragraph.add_run(f"{printable(label)}: ").bold = True
+    paragraph.add_run(printable(value))
+    return paragraph
 
 
 def paragraphs(document: Document, text: str) -> None:

@@ -1,6 +1,33 @@
 """The lokal lägesbild as a Word document, from the same context as its PDF (charts as their tables)."""
 
-from documents.docx import heading, new_document, paragraph, paragraphs, table, to_bytes
+from documents.docx import heading, labelled, new_document, paragraph, paragraphs, table, to_bytes
+
+
+def _evidence(problem) -> str:
+    observations = ", ".join(str(o) for o in problem.observations.all())
+    sources = ", ".join(str(s) for s in problem.sources.all())
+    return "; ".join(part for part in (observations, sources) if part) or "–"
+
+
+def _problems(document, context) -> None:
+    """pdf/_problems.html in Word: each prioritised problem with where, what kind, evidence and causes."""
+    heading(document, f"{context['numbers']['problem']} Prioriterade problem", level=1)
+    if not context["problems"]:
+        paragraph(document, "Inga prioriterade problem registrerade.")
+        return
+    paragraph(document, "Det lägesbilden visar att planen behöver svara mot, i prioritetsordning.")
+    for problem in context["problems"]:
+        heading(document, str(problem), level=2)
+        kind = "; ".join(
+            part for part in (problem.environment and problem.environment.name, problem.crime_type) if part
+        )
+        for label, value in (
+            ("Var", problem.area or "–"),
+            ("Miljö eller brottstyp", kind or "–"),
+            ("Det som visar det", _evidence(problem)),
+            ("Möjliga orsaker", problem.causes or "–"),
+        ):
+            labelled(document, label, value)
 
 
 def picture_docx(context: dict) -> bytes:
@@ -11,15 +38,17 @@ def picture_docx(context: dict) -> bytes:
     heading(document, f"{cover['title']} {cover['year']}", level=0)
     for label, value, _css in cover["rows"]:
         paragraph(document, f"{label}: {value}")
-    heading(document, f"{numbers['hotniva']} Nationell hotnivå", level=1)
-    if picture.threat_level:
-        paragraph(document, f"Hotnivå {picture.threat_level} på en femgradig skala.")
-        paragraph(document, f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
-    else:
-        paragraph(document, "Ingen hotnivå angiven.")
+    if "hotniva" in numbers:  # the VBE picture's; the crime-prevention kind has none
+        heading(document, f"{numbers['hotniva']} Nationell hotnivå", level=1)
+        if picture.threat_level:
+            paragraph(document, f"Hotnivå {picture.threat_level} på en femgradig skala.")
+            paragraph(document, f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
+        else:
+            paragraph(document, "Ingen hotnivå angiven.")
     for chapter in context["chapters"]:
         heading(document, f"{chapter['number']} {chapter['heading']}", level=1)
         paragraphs(document, chapter["text"] or "Inte ifyllt.")
+    _problems(document, context)
     heading(document, f"{numbers['kallor']} Källor", level=1)
     if context["sources"]:
         rows = [
