@@ -17,7 +17,13 @@ from django.urls import reverse
 from documents.text import CleanTextField, printable
 from followup import services as followup_services
 from followup.models import FollowUpStatus
-from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory, SituationPictureFactory
+from tests.factories import (
+    ActivityFactory,
+    ChapterFactory,
+    PlanRevisionFactory,
+    ProblemFactory,
+    SituationPictureFactory,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 # Every app of the project (a directory with apps.py), so that a new app's forms are checked too.
@@ -95,6 +101,7 @@ def test_text_stored_with_control_characters_still_exports_and_prints(client, co
         by=coordinator,
     )
     picture = SituationPictureFactory(organisation=committee, year=2024, analysis=STORED)
+    ProblemFactory(picture=picture, title=STORED[:200], area=STORED[:200], causes=STORED)
     client.force_login(coordinator)
     for url in (
         reverse("plans:activity_export_xlsx"),
