@@ -109,3 +109,33 @@ def to_bytes(document: Document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def case_docx(context: dict) -> bytes:
+    """pdf/case_memo.html in Word: the ärende's sections in the Luleå order."""
+    document = new_document(context["header"])
+    memo = context["memo"]
+    document.add_heading(context["case_title"], level=0)
+    document.add_paragraph(f"Ärendenr {memo.diary_number or '–'}")
+    sections = [
+        ("Förvaltningens förslag till beslut", [memo.proposal]),
+        ("Sammanfattning av ärendet", context["summary"]),
+        ("Beskrivning av ärendet", context["background"]),
+        ("Förvaltningens bedömning", context["assessment"]),
+        ("Dialog", context["dialogue"]),
+    ]
+    for heading, texts in sections:
+        if texts:
+            document.add_heading(heading, level=1)
+            for text in texts:
+                document.add_paragraph(text)
+    document.add_heading("Beslutsunderlag", level=1)
+    for item in context["decision_basis"]:
+        document.add_paragraph(item, style="List Bullet")
+    document.add_paragraph(memo.official_name)
+    if memo.official_title:
+        document.add_paragraph(memo.official_title)
+    document.add_heading("Beslutet skickas till", level=1)
+    for recipient in context["recipients"]:
+        document.add_paragraph(recipient)
+    return to_bytes(document)

@@ -1,4 +1,4 @@
-"""The plan revision and its ärende as Word documents, from the same contexts as their PDFs."""
+"""The plan revision as a Word document, from the same context as its PDF (its ärende: documents.docx)."""
 
 from documents.docx import new_document, paragraphs, table, to_bytes
 
@@ -43,34 +43,4 @@ def plan_docx(context: dict) -> bytes:
                 document.add_paragraph(f"Kontakt: {routine.contact}")
     if context["adoption_line"]:
         document.add_paragraph(context["adoption_line"]).runs[0].bold = True
-    return to_bytes(document)
-
-
-def case_docx(context: dict) -> bytes:
-    """pdf/plan_case.html in Word: the ärende's sections in the Luleå order."""
-    document = new_document(context["header"])
-    memo = context["memo"]
-    document.add_heading(context["case_title"], level=0)
-    document.add_paragraph(f"Ärendenr {memo.diary_number or '–'}")
-    sections = [
-        ("Förvaltningens förslag till beslut", [memo.proposal]),
-        ("Sammanfattning av ärendet", context["summary"]),
-        ("Beskrivning av ärendet", context["background"]),
-        ("Förvaltningens bedömning", context["assessment"]),
-        ("Dialog", context["dialogue"]),
-    ]
-    for heading, texts in sections:
-        if texts:
-            document.add_heading(heading, level=1)
-            for text in texts:
-                document.add_paragraph(text)
-    document.add_heading("Beslutsunderlag", level=1)
-    for item in context["decision_basis"]:
-        document.add_paragraph(item, style="List Bullet")
-    document.add_paragraph(memo.official_name)
-    if memo.official_title:
-        document.add_paragraph(memo.official_title)
-    document.add_heading("Beslutet skickas till", level=1)
-    for recipient in context["recipients"]:
-        document.add_paragraph(recipient)
     return to_bytes(document)
