@@ -28,22 +28,30 @@ def _round_name(round_: FollowUpRound) -> str:
     return f"{round_.get_kind_display().lower()}, {round_.period}"
 
 
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} och {parts[-1]}"
+
+
 def prefilled_summary(round_: FollowUpRound, deciding: str) -> str:
     """Sammanfattning from the round: how many activities, and how many have each status."""
     revision = round_.revision
     entries = list(round_.entries.select_related("status"))
-    counts = [
-        f"{count} {status.label.lower()}" if status is not None else f"{count} ej rapporterade"
-        for status, count in status_summary(entries, statuses_for(round_.organisation))
-        if count
+    summary = status_summary(entries, statuses_for(round_.organisation))
+    reported = [
+        f"{count} status ”{status.label}”" for status, count in summary if status is not None and count
     ]
+    missing = sum(count for status, count in summary if status is None)
+    counts = f"Uppföljningen omfattar {_activities(len(entries))}."
+    if reported:
+        counts += f" Av dem har {_and(reported)}."
+    if missing:
+        counts += f" {missing} är inte rapporterad{'e' if missing > 1 else ''}."
     paragraphs = [
         f"Förvaltningen redovisar uppföljningen ({_round_name(round_)}) av handlingsplanen mot "
         f"våldsbejakande extremism för {revision.year} för {deciding}.",
-        f"Uppföljningen omfattar {_activities(len(entries))}"
-        + (f". Av dem är {', '.join(counts)}." if counts else "."),
-        "Varje ansvarig enhet har återrapporterat sina aktiviteter; rapporten redovisar dem grupperade "
-        "per ansvarig enhet.",
+        counts,
+        "De ansvariga enheterna återrapporterar sina aktiviteter; rapporten redovisar dem grupperade per "
+        "ansvarig enhet.",
     ]
     return "\n\n".join(paragraphs)
 
