@@ -132,9 +132,10 @@ def case_docx(context: dict) -> bytes:
     document.add_heading("Beslutsunderlag", level=1)
     for item in context["decision_basis"]:
         document.add_paragraph(item, style="List Bullet")
-    document.add_paragraph(memo.official_name)
-    if memo.official_title:
-        document.add_paragraph(memo.official_title)
+    if memo.official_name:
+        document.add_paragraph(memo.official_name)
+        if memo.official_title:
+            document.add_paragraph(memo.official_title)
     document.add_heading("Beslutet skickas till", level=1)
     for recipient in context["recipients"]:
         document.add_paragraph(recipient)
