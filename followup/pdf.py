@@ -7,7 +7,7 @@ rendered once and then served as the stored bytes; an open round renders fresh a
 
 from django.utils import timezone
 
-from documents import registry
+from documents import cases, registry
 from documents.docx import DOCX_CONTENT_TYPE
 from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
@@ -135,16 +135,25 @@ def _spec_fields(round_: FollowUpRound, kind: str) -> dict:
 
 
 def frozen_documents(round_: FollowUpRound) -> list[DocumentSpec]:
+    """The report and its ärende, PDF and Word: stored when the round is closed."""
     return [
-        DocumentSpec(
-            frozen_key(LABEL, round_.pk, kind), render=_renderer(round_, kind), **_spec_fields(round_, kind)
-        )
-        for kind in KINDS
+        *(
+            DocumentSpec(
+                frozen_key(LABEL, round_.pk, kind),
+                render=_renderer(round_, kind),
+                **_spec_fields(round_, kind),
+            )
+            for kind in KINDS
+        ),
+        *cases.frozen_documents(round_),
     ]
 
 
 def document(round_: FollowUpRound, kind: str) -> RenderedDocument:
-    """PDF or Word: rendered for a draft (once per version), the stored bytes once it is frozen."""
+    """PDF or Word (the report's or its ärende's): rendered for a draft (once per version), the stored
+    bytes once it is frozen."""
+    if kind in cases.KINDS:
+        return cases.document(round_, kind)
     return document_for(
         label=LABEL,
         pk=round_.pk,

@@ -8,7 +8,7 @@ rendered once and then served as the stored bytes; a draft is rendered fresh and
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from documents import registry
+from documents import cases, registry
 from documents.docx import DOCX_CONTENT_TYPE
 from documents.downloads import document_for, frozen_key, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
@@ -176,18 +176,25 @@ def _spec_fields(picture: SituationPicture, kind: str) -> dict:
 
 
 def frozen_documents(picture: SituationPicture) -> list[DocumentSpec]:
+    """The lägesbild and its ärende, PDF and Word: stored when it is fastställd."""
     return [
-        DocumentSpec(
-            frozen_key(LABEL, picture.pk, kind),
-            render=_renderer(picture, kind),
-            **_spec_fields(picture, kind),
-        )
-        for kind in KINDS
+        *(
+            DocumentSpec(
+                frozen_key(LABEL, picture.pk, kind),
+                render=_renderer(picture, kind),
+                **_spec_fields(picture, kind),
+            )
+            for kind in KINDS
+        ),
+        *cases.frozen_documents(picture),
     ]
 
 
 def document(picture: SituationPicture, kind: str) -> RenderedDocument:
-    """PDF or Word: rendered for a draft (once per version), the stored bytes once it is frozen."""
+    """PDF or Word (the lägesbild's or its ärende's): rendered for a draft (once per version), the stored
+    bytes once it is frozen."""
+    if kind in cases.KINDS:
+        return cases.document(picture, kind)
     return document_for(
         label=LABEL,
         pk=picture.pk,

@@ -10,9 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from documents.case_views import case_edit
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
@@ -388,3 +390,21 @@ def problem_delete(request, pk):
         messages.success(request, "Problemet är borttaget.")
         return redirect(problem.picture)
     return render(request, "situation/confirm_delete.html", {"picture": problem.picture, "object": problem})
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def picture_case_edit(request, pk):
+    """Ärendet for fastställande the lägesbild (the shared ärende page, documents.case_views)."""
+    picture = _picture(request, pk)
+    return case_edit(
+        request,
+        owner=picture,
+        crumbs=[
+            ("Start", reverse("home")),
+            ("Lägesbild", reverse("situation:picture_list")),
+            (f"{picture.organisation.name} {picture.year}", picture.get_absolute_url()),
+        ],
+        heading=f"Ärendet (tjänsteutlåtande) för lägesbilden {picture.year}",
+        purpose="fastställa lägesbilden",
+    )
