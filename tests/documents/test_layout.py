@@ -173,3 +173,18 @@ def test_the_running_header_stands_at_the_same_height_on_every_page(long_plan):
     # Pages that continue a table carry a "(forts.)" line under the header; it must not push it up.
     tops = {round(y0, 1) for page in page_words(long_plan) for word, _, y0, _, _ in page if word == "Sida"}
     assert len(tops) == 1, tops
+
+
+def test_the_comparison_pdf_starts_its_tables_on_the_first_page(committee):
+    adopted = PlanRevisionFactory(plan__organisation=committee, year=2019, adopted=True)
+    old_chapter = ChapterFactory(revision=adopted, heading="Förebyggande arbete")
+    kept = ActivityFactory(chapter=old_chapter, text="Föräldraträffar om nätet", timing="HT 2019")
+    draft = PlanRevisionFactory(plan=adopted.plan, year=2020, copied_from=adopted)
+    chapter = ChapterFactory(revision=draft, heading="Förebyggande arbete", copied_from=old_chapter)
+    ActivityFactory(chapter=chapter, text="Föräldraträffar om nätet", timing="VT 2020", copied_from=kept)
+    ActivityFactory(chapter=chapter, text="Ny dialog med idrottsföreningar")
+    pages = page_texts(render_pdf(plan_pdf.REDLINE_TEMPLATE, plan_pdf.redline_context(draft, adopted)))
+    # Not a title page left almost empty before an appendix: the comparison is the document.
+    assert len(pages) == 1
+    assert "Tillagda aktiviteter (1)" in pages[0] and "Ändrade aktiviteter (1)" in pages[0]
+    assert "Bilaga" not in pages[0] and "{#" not in pages[0]
