@@ -188,3 +188,28 @@ def test_the_comparison_pdf_starts_its_tables_on_the_first_page(committee):
     assert len(pages) == 1
     assert "Tillagda aktiviteter (1)" in pages[0] and "Ändrade aktiviteter (1)" in pages[0]
     assert "Bilaga" not in pages[0] and "{#" not in pages[0]
+
+
+CHAPTERS = 30
+
+
+def test_no_chapter_heading_is_left_alone_at_a_page_foot(committee):
+    from plans.models import Chapter
+
+    revision = PlanRevisionFactory(plan__organisation=committee, adopted=True)
+    # Bodies of many lengths, so that some heading falls near the foot of a page.
+    for n in range(CHAPTERS):
+        ChapterFactory(
+            revision=revision,
+            order=n,
+            kind=Chapter.Kind.PROSE,
+            heading=f"Kapitelrubrik {n:02d}",
+            body=f"Brödtext{n:02d} " + "och mer om hur arbetet bedrivs i stadsdelen " * (2 + (n * 7) % 17),
+        )
+    revision = PlanRevision.objects.select_related("plan__organisation", "copied_from").get(pk=revision.pk)
+    pages = page_texts(render_pdf(plan_pdf.PLAN_TEMPLATE, plan_pdf.plan_context(revision)))
+    for n in range(CHAPTERS):
+        # The last page naming the heading: the contents list names it too, earlier.
+        heading = max(p for p, page in enumerate(pages) if f"Kapitelrubrik {n:02d}" in page)
+        body = next(p for p, page in enumerate(pages) if f"Brödtext{n:02d}" in page)
+        assert heading == body, f"Kapitelrubrik {n:02d} stands alone at the foot of page {heading + 1}"
