@@ -213,3 +213,19 @@ def test_no_chapter_heading_is_left_alone_at_a_page_foot(committee):
         heading = max(p for p, page in enumerate(pages) if f"Kapitelrubrik {n:02d}" in page)
         body = next(p for p, page in enumerate(pages) if f"Brödtext{n:02d}" in page)
         assert heading == body, f"Kapitelrubrik {n:02d} stands alone at the foot of page {heading + 1}"
+
+
+def test_a_changed_activity_keeps_its_name_with_its_first_change(committee):
+    older = PlanRevisionFactory(plan__organisation=committee, year=2019, adopted=True)
+    newer = PlanRevisionFactory(plan=older.plan, year=2020, copied_from=older, adopted=True)
+    old_chapter = ChapterFactory(revision=older, heading="Förebyggande arbete")
+    new_chapter = ChapterFactory(revision=newer, heading="Förebyggande arbete", copied_from=old_chapter)
+    for n in range(45):
+        text = f"Förändrad aktivitet {n:02d} " + "om samverkan mellan skola och socialtjänst " * (n % 4)
+        kept = ActivityFactory(chapter=old_chapter, order=n, text=text, timing="HT 2019")
+        ActivityFactory(chapter=new_chapter, order=n, text=text, timing="VT 2020", copied_from=kept)
+    pages = page_texts(render_pdf(plan_pdf.REDLINE_TEMPLATE, plan_pdf.redline_context(newer, older)))
+    assert len(pages) >= 3
+    for n, page in enumerate(pages):
+        # An activity's name row never ends a page with its changes on the next one.
+        assert page.rfind("Ändrat: Tidplan") > page.rfind("Förändrad aktivitet"), f"page {n + 1}"
