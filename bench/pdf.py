@@ -212,7 +212,7 @@ def demo_plan():
 
 def measure_stored_download(revision, user) -> float:
     """Documents made at the decision, timed as users meet them: the background task's render (every
-    documents of the revision), the fresh render of the plan PDF by the task's own renderer, and a
+    document of the revision), the fresh render of the plan PDF by the task's own renderer, and a
     logged-in download of the stored plan PDF through the whole request stack (session, middleware,
     access policy, checksum verification). Returns fresh render / stored download, in CPU time."""
     from django.test import Client
