@@ -5,6 +5,7 @@ meeting placement does (meetings.placement): this app never imports the apps tha
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from organisations import access, editing
@@ -43,6 +44,8 @@ def case_edit(request, *, owner, crumbs: list[tuple[str, str]], heading: str, pu
             form = CaseMemoForm.after_conflict(form, error, officials=officials)
         except cases.CaseError as error:
             form.add_error(None, error.message)
+        except ValidationError as error:  # the owner's rules on text (a personnummer in a lägesbild's)
+            form.add_error(None, error)
         else:
             messages.success(request, "Ärendet är sparat.")
             return redirect(owner)

@@ -11,6 +11,7 @@ other documents.
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -133,6 +134,7 @@ def save_case_memo(*, owner, data: dict, version, by) -> CaseMemo:
     if official is None or not officials_for(subject.organisation(owner)).filter(pk=official.pk).exists():
         raise CaseError("Handläggaren måste vara en person i organisationen.")
     values = {name: data[name] for name in CASE_FIELDS if name in data}
+    _check_texts(subject, values)
     existing = CaseMemo.objects.of(owner).first()
     if existing is None:
         memo = CaseMemo(owner_type=ContentType.objects.get_for_model(owner), owner_id=owner.pk, **values)
@@ -147,6 +149,24 @@ def save_case_memo(*, owner, data: dict, version, by) -> CaseMemo:
         what="Ärendet",
         fields=CASE_FIELDS,
     )
+
+
+def _check_texts(subject, values: dict) -> None:
+    """The owner's rules on text (subject.text_validator) over every text field; a ValidationError per
+    field, in Swedish and naming the field, so the form shows it where it was typed."""
+    if subject.text_validator is None:
+        return
+    errors = {}
+    for name, value in values.items():
+        if not isinstance(value, str) or not value:
+            continue
+        label = CaseMemo._meta.get_field(name).verbose_name
+        try:
+            subject.text_validator(label[:1].upper() + label[1:])(value)
+        except ValidationError as error:
+            errors[name] = error.messages
+    if errors:
+        raise ValidationError(errors)
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -57,7 +57,9 @@ class CaseSubject:
     recorded in the decision ("" until decided); decided_on: the decision's date (None until decided);
     edit_url: the page that writes the ärende; filename_stem: the object's document name now
     ("Lagesbild-VBE-Norra-2019-faststalld"); versions: everything else the ärende shows, for the draft
-    cache; keywords: the PDF's keywords; lock_related: what editing.lock joins when saving.
+    cache; keywords: the PDF's keywords; lock_related: what editing.lock joins when saving;
+    text_validator: for the owner's own rules on text (a lägesbild's ärende refuses a personnummer as
+    the lägesbild does), a factory that takes a field's Swedish label and returns a field validator.
     """
 
     label: str
@@ -72,6 +74,7 @@ class CaseSubject:
     versions: Callable[[object], object]
     keywords: tuple[str, ...] = ()
     lock_related: tuple[str, ...] = ()
+    text_validator: Callable[[str], Callable[[str], None]] | None = None
 
 
 _CASE_SUBJECTS: dict[str, CaseSubject] = {}

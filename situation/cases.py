@@ -13,6 +13,7 @@ from documents.cases import dated, memo_line
 from documents.registry import CaseSubject
 
 from .models import SituationPicture
+from .validators import NoPersonalNumber
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -113,5 +114,7 @@ def register() -> None:
             versions=pdf.draft_versions,
             keywords=("lägesbild", "våldsbejakande extremism"),
             lock_related=("organisation",),
+            # The lägesbild's ärende goes to the nämnd with it: no personnummer in it either.
+            text_validator=NoPersonalNumber,
         )
     )

@@ -7,7 +7,7 @@ import io
 import docx
 import pytest
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from documents import cases
@@ -24,6 +24,7 @@ from tests.factories import (
     environment,
     member,
 )
+from tests.situation.helpers import PNR
 
 pytestmark = pytest.mark.django_db
 
@@ -203,4 +204,19 @@ def test_a_deleted_draft_takes_its_arende_with_it(client, coordinator, handlagga
     client.force_login(coordinator)
     client.post(_url(picture), _form_data(handlaggare))
     editing.delete_tracked(picture, by=superuser, reason="Borttagen i administrationen")
+    assert not CaseMemo.objects.exists()
+
+
+def test_the_arende_refuses_a_personnummer_as_the_lagesbild_does(client, coordinator, handlaggare, picture):
+    client.force_login(coordinator)
+    typed = f"Dialog har förts med anhöriga till {PNR.replace('-', ' – ')}."
+    response = client.post(_url(picture), _form_data(handlaggare, dialogue=typed))
+    page = response.content.decode()
+    assert response.status_code == 200 and "ser ut som ett personnummer" in page and "”Dialog”" in page
+    assert typed in page  # nothing the user typed is lost
+    assert not CaseMemo.objects.exists()
+    with pytest.raises(ValidationError):
+        cases.save_case_memo(
+            owner=picture, data={"official": handlaggare, "summary": PNR}, version=None, by=coordinator
+        )
     assert not CaseMemo.objects.exists()
