@@ -21,7 +21,7 @@ from organisations.models import Membership, Organisation
 
 from . import registry
 from .docx import DOCX_CONTENT_TYPE, case_docx
-from .downloads import document_for, frozen_key, pdf_renderer
+from .downloads import DocumentSet, pdf_renderer
 from .header import DocumentHeader, organisation_lines
 from .models import CaseMemo
 from .registry import DocumentSpec
@@ -225,17 +225,6 @@ def _spec_fields(owner, kind: str) -> dict:
     }
 
 
-def frozen_documents(owner) -> list[DocumentSpec]:
-    """The ärende's PDF and Word, stored with the rest of the object's documents when it freezes."""
-    label = registry.label_of(owner)
-    return [
-        DocumentSpec(
-            key=frozen_key(label, owner.pk, kind), render=_renderer(owner, kind), **_spec_fields(owner, kind)
-        )
-        for kind in KINDS
-    ]
-
-
 def draft_versions(owner) -> tuple:
     """What the ärende shows: the ärende and its handläggare's name, and what its object shows."""
     memo = list(
@@ -244,14 +233,22 @@ def draft_versions(owner) -> tuple:
     return (memo, registry.case_subject(owner).versions(owner))
 
 
+def _documents(owner) -> DocumentSet:
+    return DocumentSet(
+        label=registry.label_of(owner),
+        kinds=KINDS,
+        renderer=_renderer,
+        spec_fields=_spec_fields,
+        frozen=access.is_frozen,
+        versions=draft_versions,
+    )
+
+
+def frozen_documents(owner) -> list[DocumentSpec]:
+    """The ärende's PDF and Word, stored with the rest of the object's documents when it freezes."""
+    return _documents(owner).specs(owner)
+
+
 def document(owner, kind: str = "beslutsforslag") -> RenderedDocument:
     """The ärende as PDF or Word: rendered for a draft (once per version), stored bytes once frozen."""
-    return document_for(
-        label=registry.label_of(owner),
-        pk=owner.pk,
-        kind=kind,
-        frozen=access.is_frozen(owner),
-        render=_renderer(owner, kind),
-        versions=lambda: draft_versions(owner),
-        **_spec_fields(owner, kind),
-    )
+    return _documents(owner).document(owner, kind)

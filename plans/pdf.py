@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from documents import cases, registry
 from documents.docx import DOCX_CONTENT_TYPE
-from documents.downloads import document_for, frozen_key, pdf_renderer
+from documents.downloads import DocumentSet, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
@@ -231,19 +231,19 @@ def draft_versions(revision: PlanRevision) -> tuple:
     )
 
 
+PLAN = DocumentSet(
+    label=LABEL,
+    kinds=KINDS,
+    renderer=_renderer,
+    spec_fields=_spec_fields,
+    frozen=lambda revision: revision.is_frozen,
+    versions=draft_versions,
+)
+
+
 def frozen_documents(revision: PlanRevision) -> list[DocumentSpec]:
     """The documents stored when the revision is adopted: the plan and its ärende, PDF and Word."""
-    return [
-        *(
-            DocumentSpec(
-                key=frozen_key(LABEL, revision.pk, kind),
-                render=_renderer(revision, kind),
-                **_spec_fields(revision, kind),
-            )
-            for kind in KINDS
-        ),
-        *cases.frozen_documents(revision),
-    ]
+    return [*PLAN.specs(revision), *cases.frozen_documents(revision)]
 
 
 def document(revision: PlanRevision, kind: str) -> RenderedDocument:
@@ -251,15 +251,7 @@ def document(revision: PlanRevision, kind: str) -> RenderedDocument:
     adopted revision."""
     if kind in cases.KINDS:
         return cases.document(revision, kind)
-    return document_for(
-        label=LABEL,
-        pk=revision.pk,
-        kind=kind,
-        frozen=revision.is_frozen,
-        render=_renderer(revision, kind),
-        versions=lambda: draft_versions(revision),
-        **_spec_fields(revision, kind),
-    )
+    return PLAN.document(revision, kind)
 
 
 def revision_document(revision: PlanRevision) -> RenderedDocument:
