@@ -107,24 +107,59 @@ def paragraphs(document: Document, text: str) -> None:
             document.add_paragraph(block)
 
 
+TEXT_WIDTH_MM = 210 - 25 - 20  # A4 less new_document's margins
+CHAR_MM = 1.8  # the mean width of a character of 9 pt Liberation Sans
+TABLE_FONT = Pt(9)
+
+
+def column_widths(head: list[str], rows: list[list[str]], total_mm: float = TEXT_WIDTH_MM) -> list[float]:
+    """Column widths in mm for a table's text: each column at least as wide as its longest word (so
+    "verksamhetsuppföljning" is not cut as "verksamhetsuppföljnin g", as equal columns did), the rest of
+    the width shared by how much text each column holds."""
+    columns = list(zip(head, *rows, strict=True)) if rows else [(h,) for h in head]
+    least, weight = [], []
+    for cells in columns:
+        texts = [str(cell or "") for cell in cells]
+        longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+        least.append(min((longest_word + 1) * CHAR_MM, total_mm / 2.5))
+        weight.append(max(sum(map(len, texts)) / len(texts), 1.0) ** 0.5)
+    spare = total_mm - sum(least)
+    if spare <= 0:  # longest words wider than the page: share the width by those widths
+        return [total_mm * width / sum(least) for width in least]
+    return [width + spare * share / sum(weight) for width, share in zip(least, weight, strict=True)]
+
+
+def _cell_text(cell, text: str, *, bold: bool = False) -> None:
+    cell.text = ""
+    run = cell.paragraphs[0].add_run(printable(text))
+    run.bold = bold
+    run.font.size = TABLE_FONT
+
+
 def table(document: Document, head: list[str], rows: list[list[str]], *, caption: str = "") -> None:
-    """A Word table whose header row repeats on every page it spans; rows may break across pages."""
+    """A Word table whose header row repeats on every page it spans; rows may break across pages; the
+    caption stays on the page where the table starts."""
     if caption:
-        paragraph(document, caption, style="Caption")
+        paragraph(document, caption, style="Caption").paragraph_format.keep_with_next = True
+    rows = [[text or "–" for text in values] for values in rows]
     word_table = document.add_table(rows=1, cols=len(head))
     word_table.style = "Table Grid"
+    word_table.autofit = False
     header_row = word_table.rows[0]
     properties = header_row._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     properties.append(repeat)
     for cell, text in zip(header_row.cells, head, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(printable(text)).bold = True
+        _cell_text(cell, text, bold=True)
     for values in rows:
-        cells = word_table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = printable(text or "–")
+        for cell, text in zip(word_table.add_row().cells, values, strict=True):
+            _cell_text(cell, text)
+    # Word reads each cell's width, LibreOffice the table grid: both are set.
+    for column, width in zip(word_table.columns, column_widths(head, rows), strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
     document.add_paragraph()
 
 

@@ -7,7 +7,9 @@ import re
 import docx
 import pytest
 from django.urls import reverse
+from docx.oxml.ns import qn
 
+from documents.docx import column_widths
 from tests.documents.pdfcheck import page_texts
 from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory, RoutineFactory
 
@@ -182,3 +184,34 @@ def test_plan_as_word_says_what_each_activity_answers_like_the_pdf(client, secre
     _, text = docx_text(client.get(reverse("plans:revision_docx", args=[revision.pk])).content)
     assert "Indikatorer – Förebyggande arbete" in text and "Deltagare i föräldraträffar (procent)" in text
     assert "Utgångsvärde 2018: 62,5 (Elevenkäten 2018)" in text and "Målvärde 2020\n35,5" in text
+
+
+def test_word_columns_fit_their_longest_word_and_the_caption_stays_with_its_table(
+    client, secretary, committee, unit
+):
+    revision = PlanRevisionFactory(plan__organisation=committee, adopted=True)
+    chapter = ChapterFactory(revision=revision, heading="Förebyggande arbete")
+    for n in range(3):
+        ActivityFactory(
+            chapter=chapter,
+            text=f"Samverka med fastighetsägarna om trygghet i området, del {n}",
+            responsible="Preventionssamordnaren",
+            timing="2019",
+            follow_up_method="Följs upp i ordinarie verksamhetsuppföljning",
+            responsible_unit=unit,
+        )
+    client.force_login(secretary)
+    document, _ = docx_text(client.get(reverse("plans:revision_docx", args=[revision.pk])).content)
+    (table,) = document.tables
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    mm = [twips * 25.4 / 1440 for twips in grid]
+    # Equal columns (41 mm each) cut "verksamhetsuppföljning" and "Preventionssamordnaren" mid-word.
+    assert mm[3] >= len("verksamhetsuppföljning") * 1.8 and mm[1] >= len("Preventionssamordnaren") * 1.8
+    assert mm[2] < mm[0] and abs(sum(mm) - (210 - 25 - 20)) < 1  # Tidplan is narrow; the page is used
+    caption = next(p for p in document.paragraphs if p.style.name == "Caption")
+    assert caption.paragraph_format.keep_with_next
+
+
+def test_column_widths_share_the_page_when_words_are_wider_than_it():
+    widths = column_widths(["A", "B"], [["x" * 80, "y" * 80]], total_mm=100)
+    assert widths == pytest.approx([50, 50])
