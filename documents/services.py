@@ -56,13 +56,20 @@ def stored_content(key: str) -> bytes | None:
 
 @cache_for_process
 def layout_fingerprint() -> str:
-    """A hash of the print templates and stylesheet: a changed layout renders drafts afresh."""
-    roots = [Path(settings.BASE_DIR) / "templates" / "pdf", Path(settings.BASE_DIR) / "static" / "css"]
+    """A hash of what lays documents out: the print templates and stylesheet, and the Word writers and
+    document contexts in Python (documents/, each app's docx.py and pdf.py). A changed layout renders
+    drafts afresh; a Word fix did not, as only templates and CSS were hashed."""
+    base = Path(settings.BASE_DIR)
+    paths = [
+        *(p for root in (base / "templates" / "pdf", base / "static" / "css") for p in root.rglob("*")),
+        *(base / "documents").glob("*.py"),
+        *base.glob("*/docx.py"),
+        *base.glob("*/pdf.py"),
+    ]
     digest = hashlib.sha256()
-    for root in roots:
-        for path in sorted(root.rglob("*")):
-            if path.is_file():
-                digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted(paths):
+        if path.is_file():
+            digest.update(str(path.relative_to(base)).encode() + path.read_bytes())
     return digest.hexdigest()
 
 

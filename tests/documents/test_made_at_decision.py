@@ -10,7 +10,8 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 import documents.downloads
-from documents.models import StoredDocument
+import documents.services
+from documents.models import DraftDocument, StoredDocument
 from followup import services as followup_services
 from plans import services as plan_services
 from plans.models import PlanRevision
@@ -195,3 +196,35 @@ def test_the_command_makes_what_is_missing_and_never_replaces_what_is_stored(com
     tampered.save()
     with pytest.raises(CommandError, match="1 av 5 lagrade dokument stämmer inte"):
         call_command("render_documents", "--verify")
+
+
+@pytest.fixture
+def fresh_fingerprint():
+    """The layout fingerprint is computed once per process; a deploy starts new ones."""
+    documents.services.layout_fingerprint.cache_clear()
+    yield documents.services.layout_fingerprint.cache_clear
+    documents.services.layout_fingerprint.cache_clear()
+
+
+def test_a_changed_word_writer_renders_drafts_afresh(
+    client, coordinator, draft, settings, tmp_path, fresh_fingerprint
+):
+    """A layout fix in Python (a Word writer) reaches drafts cached before it, as a template fix does."""
+    import shutil
+    from pathlib import Path
+
+    for name in ("templates", "static", "documents", "plans"):
+        source = Path(settings.BASE_DIR) / name
+        shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    settings.BASE_DIR = tmp_path
+    client.force_login(coordinator)
+    url = reverse("plans:revision_docx", args=[draft.pk])
+    client.get(url)
+    before = set(DraftDocument.objects.values_list("fingerprint", flat=True))
+    client.get(url)
+    assert set(DraftDocument.objects.values_list("fingerprint", flat=True)) == before
+    writer = tmp_path / "documents" / "docx.py"
+    writer.write_text(writer.read_text() + "\n# a layout fix\n")
+    fresh_fingerprint()  # the deploy
+    client.get(url)
+    assert set(DraftDocument.objects.values_list("fingerprint", flat=True)) != before
