@@ -108,7 +108,8 @@ def paragraphs(document: Document, text: str) -> None:
 
 
 TEXT_WIDTH_MM = 210 - 25 - 20  # A4 less new_document's margins
-CHAR_MM = 1.8  # the mean width of a character of 9 pt Liberation Sans
+CHAR_MM = 1.9  # the mean width of a character of 9 pt Liberation Sans, wide ones included
+CELL_PADDING_MM = 3
 TABLE_FONT = Pt(9)
 
 
@@ -121,7 +122,7 @@ def column_widths(head: list[str], rows: list[list[str]], total_mm: float = TEXT
     for cells in columns:
         texts = [str(cell or "") for cell in cells]
         longest_word = max((len(word) for text in texts for word in text.split()), default=1)
-        least.append(min((longest_word + 1) * CHAR_MM, total_mm / 2.5))
+        least.append(min(longest_word * CHAR_MM + CELL_PADDING_MM, total_mm / 2.5))
         weight.append(max(sum(map(len, texts)) / len(texts), 1.0) ** 0.5)
     spare = total_mm - sum(least)
     if spare <= 0:  # longest words wider than the page: share the width by those widths
