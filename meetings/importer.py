@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from openpyxl import load_workbook
 
+from documents import office_files
+
 MAX_ROWS = 400
 COLUMNS = ("date", "starts_at", "place", "papers_due")
 HEADERS = {
@@ -64,6 +66,12 @@ def _csv_rows(data: bytes) -> list[list]:
 
 
 def _xlsx_rows(data: bytes) -> list[list]:
+    try:
+        office_files.check_office_file(data)
+    except office_files.NotAnOfficeFile as error:
+        raise ImportFailed(["Filen kunde inte läsas som en Excel-fil (XLSX)."]) from error
+    except office_files.UnsafeOfficeFile as unsafe:
+        raise ImportFailed([unsafe.message]) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
