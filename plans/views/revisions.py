@@ -178,7 +178,10 @@ def revision_adopt(request, pk):
 def _freezes(revision):
     """What the decision locks, named on the confirmation page, and the lägesbild it rests on."""
     picture = revision.situation_picture
+    # Recorded all the same (the nämnd has decided), but the follow-up cannot ask anyone about these.
+    without_unit = Activity.objects.filter(chapter__revision=revision, responsible_unit=None)
     return {
+        "without_unit": list(without_unit.select_related("chapter").order_by("chapter__order", "order")),
         "chapter_count": revision.chapters.count(),
         "activity_count": Activity.objects.filter(chapter__revision=revision).count(),
         "superseded": revision.plan.revisions.filter(status=PlanRevision.Status.ADOPTED).first(),
