@@ -62,6 +62,9 @@ KIND_WORDS = (
     ("situationell", Chapter.Kind.SITUATIONAL),
     ("social", Chapter.Kind.SOCIAL),
 )
+# "1 Inledning", "2.3. Analys": the chapters are numbered by the product's own documents, not in the text.
+_NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+MAX_TEXT = 1_000_000  # characters in all: what waits in the session between preview and confirmation
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
 _EMPTY_CELL = {"", "-", "–", "—"}
 
@@ -229,7 +232,7 @@ class _Reader:
                 self.errors.append(
                     (None, f"Rubriken ”{text[:60]}…” är för lång ({len(text)} tecken, högst {HEADING_MAX}).")
                 )
-            self.chapters.append(WordChapter(heading=text[:HEADING_MAX]))
+            self.chapters.append(WordChapter(heading=_NUMBERING.sub("", text)[:HEADING_MAX]))
             return
         chapter = self._current()
         if _is_list_item(paragraph) and chapter.blocks and chapter.blocks[-1].startswith("- "):
@@ -297,6 +300,12 @@ class _Reader:
             raise ImportRejected([(None, f"Dokumentet har fler än {MAX_CHAPTERS} kapitel.")])
         for chapter in self.chapters:
             chapter.body = "\n\n".join(chapter.blocks)
+        total = sum(len(c.body) + sum(len(v) for row in c.rows for v in row.values()) for c in self.chapters)
+        if total > MAX_TEXT:
+            raise ImportRejected(
+                [(None, f"Dokumentet har mer än {MAX_TEXT:,} tecken text.".replace(",", " "))]
+            )
+        for chapter in self.chapters:
             chapter.kind = self._kind(chapter)
             self._check(chapter)
         if self.errors:

@@ -94,7 +94,9 @@ def _plans(side: SimpleNamespace, canary: str) -> None:
     side.adopted_activity.save()
     side.draft_revision = PlanRevisionFactory(plan=side.plan, year=2020)
     side.chapter = ChapterFactory(revision=side.draft_revision)
-    side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}")
+    side.activity = ActivityFactory(
+        chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}", responsible_unit=side.unit
+    )
     side.routine = RoutineFactory(organisation=side.org, body=f"Rutin {canary}")
     side.indicator = IndicatorFactory(activity=side.activity, name=f"Indikator {canary}{DRAFT_MARK}")
     side.adopted_indicator = IndicatorFactory(activity=side.adopted_activity, name=f"Indikator {canary}")

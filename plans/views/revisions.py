@@ -170,9 +170,12 @@ def revision_adopt(request, pk):
             request, f"Revideringen {revision.year} är registrerad som antagen och kan inte längre ändras."
         )
         return redirect(revision)
-    return render(
-        request, "plans/revision_adopt.html", {"form": form, "revision": revision} | _freezes(revision)
-    )
+    context = {
+        "form": form,
+        "revision": revision,
+        "can_edit": access.can(request.user, Action.CHANGE, revision),
+    }
+    return render(request, "plans/revision_adopt.html", context | _freezes(revision))
 
 
 def _freezes(revision):

@@ -117,12 +117,15 @@ def test_unit_names_match_in_their_ordinary_forms(committee):
 
 
 def test_the_adoption_page_lists_activities_without_unit(client, secretary, chapter):
-    ActivityFactory(chapter=chapter, text="Saknar enhet", responsible_unit=None)
+    missing = ActivityFactory(chapter=chapter, text="Saknar enhet", responsible_unit=None)
     ActivityFactory(chapter=chapter, text="Har enhet", responsible_unit=chapter.revision.plan.organisation)
     client.force_login(secretary)
     html = client.get(reverse("plans:revision_adopt", args=[chapter.revision.pk])).content.decode()
     assert "1 aktivitet saknar ansvarig enhet" in html
     assert "Saknar enhet" in html and "Har enhet" not in html
+    # The secretary may not edit it: the warning links to the activity, not to a form that answers 403.
+    assert reverse("plans:activity_detail", args=[missing.pk]) in html
+    assert reverse("plans:activity_edit", args=[missing.pk]) not in html
 
 
 def test_every_demo_activity_names_its_unit():

@@ -182,7 +182,7 @@ def test_the_products_own_word_export_imports_back_with_purpose_and_partners(cli
     activity = Activity.objects.get(chapter__revision=draft)
     assert (activity.text, activity.purpose) == ("Föräldraträffar", "Stärka föräldrar")
     assert (activity.responsible, activity.partners) == ("Socialtjänst och förskola", "Polis, Civilsamhället")
-    assert activity.chapter.kind == K.PREVENTIVE
+    assert (activity.chapter.heading, activity.chapter.kind) == ("Förebyggande arbete", K.PREVENTIVE)
 
 
 def test_a_document_without_headings_is_refused_with_the_reason(client, coordinator, plan):
