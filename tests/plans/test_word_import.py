@@ -1,5 +1,6 @@
 """Importing the plan a municipality already has in Word: chapters, activity tables, preview, undo."""
 
+import datetime
 import io
 import re
 import zipfile
@@ -10,6 +11,7 @@ from django.urls import reverse
 from docx import Document
 
 from organisations.models import Organisation
+from plans import services
 from plans.demo_data import SKARHOLMEN_2019
 from plans.models import Activity, Chapter, PlanRevision
 from plans.word_reader import PREAMBLE
@@ -374,4 +376,26 @@ def test_hostile_word_files_are_refused_with_a_swedish_message(client, coordinat
     response = upload(client, plan, make(), year="2020")
     assert response.status_code == 400
     assert message in response.content.decode()
+    assert counts() == before
+
+
+def test_an_import_whose_draft_has_been_adopted_cannot_be_undone(client, coordinator, secretary, plan):
+    client.force_login(coordinator)
+    upload(client, plan, skarholmen_docx(), year="2020")
+    result = confirm(client, plan).context["result"]
+    draft = result.revision
+    draft.refresh_from_db()
+    services.adopt_revision(
+        revision=draft,
+        decided_by="Nämnden",
+        decided_on=datetime.date(2020, 5, 20),
+        paragraph="7",
+        diary_number="",
+        by=secretary,
+    )
+    before = counts()
+    response = client.post(
+        reverse("plans:plan_word_import_undo", args=[plan.pk]), {"import_id": result.import_id}, follow=True
+    )
+    assert "Planen har inget utkast längre. Importen kan inte ångras." in response.content.decode()
     assert counts() == before
