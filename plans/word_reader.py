@@ -254,6 +254,7 @@ class _Reader:
         if "text" in columns.values():
             self.last_table = (columns, chapter, width)
             self._activities(chapter, columns, rows[1:])
+            self._unused_columns(chapter, columns, rows)
         elif self.last_table and self.last_table[1:] == (chapter, width):
             chapter.notes.append(
                 f"En tabell utan rubrikrad ({len(rows)} rader) fortsätter aktivitetstabellen ovanför."
@@ -264,6 +265,16 @@ class _Reader:
             chapter.blocks.append("\n".join(" – ".join(cell for cell in row if cell) for row in rows))
             chapter.notes.append(
                 f"En tabell ({len(rows)} rader) saknar kolumnen Aktivitet i rubrikraden och blev löptext."
+            )
+
+    def _unused_columns(self, chapter, columns, rows):
+        """Columns the activity has no field for (or a second Syfte column): named, not dropped unseen."""
+        for index, title in enumerate(rows[0]):
+            if index in columns or not any(index < len(row) and row[index] for row in rows):
+                continue
+            name = f"”{title}”" if title else f"nummer {index + 1} (utan rubrik)"
+            chapter.notes.append(
+                f"Kolumnen {name} i aktivitetstabellen motsvarar inget fält och tas inte med."
             )
 
     def _activities(self, chapter, columns, rows):

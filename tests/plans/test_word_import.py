@@ -399,3 +399,14 @@ def test_an_import_whose_draft_has_been_adopted_cannot_be_undone(client, coordin
     )
     assert "Planen har inget utkast längre. Importen kan inte ångras." in response.content.decode()
     assert counts() == before
+
+
+def test_a_column_the_activity_has_no_field_for_is_named_in_the_preview(client, coordinator, plan):
+    data = word(
+        ("h1", "Förebyggande arbete"),
+        ("table", ["Aktivitet", "Kostnad", "Mål", "Syfte"], [["Träffar", "10 000 kr", "Fler", "Färre"]]),
+    )
+    client.force_login(coordinator)
+    html = upload(client, plan, data, year="2020").content.decode()
+    assert "Kolumnen ”Kostnad” i aktivitetstabellen motsvarar inget fält och tas inte med." in html
+    assert "Kolumnen ”Syfte” i aktivitetstabellen" in html  # the second purpose column
