@@ -1,5 +1,7 @@
 """The follow-up report as a Word document, from the same context as its PDF."""
 
+from django.utils.text import Truncator
+
 from documents.docx import new_document, paragraphs, table, to_bytes
 
 
@@ -32,4 +34,43 @@ def report_docx(context: dict) -> bytes:
             for entry in group["entries"]
         ]
         table(document, ["Aktivitet", "Mål", "Uppföljning"], rows)
+    _indicators(document, context)
+    _problems(document, context)
     return to_bytes(document)
+
+
+def _indicators(document, context) -> None:
+    """Each indicator's latest value against the target for the plan's year, as in the PDF."""
+    if not context["indicator_rows"]:
+        return
+    year = context["revision"].year
+    document.add_heading(f"Indikatorer: senaste värde mot målvärde {year}", level=1)
+    rows = []
+    for row in context["indicator_rows"]:
+        indicator, latest, target = row["indicator"], row["latest"], row["target"]
+        rows.append(
+            [
+                f"{indicator.name} ({indicator.unit})",
+                f"{latest.value_display} ({latest.round.get_kind_display()} {latest.round.revision.year})"
+                if latest
+                else "Inget värde rapporterat",
+                target.value_display if target else "Inget målvärde",
+                {"ja": "Ja", "nej": "Nej"}.get(row["met"], "–"),
+                (latest and latest.get_assessment_display()) or "–",
+            ]
+        )
+    table(document, ["Indikator", "Senaste värde", f"Målvärde {year}", "Målet nått", "Bedömning"], rows)
+
+
+def _problems(document, context) -> None:
+    """The report per prioritised problem of the lägesbild: the activities answering it, their status."""
+    if not context["problem_groups"]:
+        return
+    document.add_heading("Per prioriterat problem i lägesbilden", level=1)
+    for group in context["problem_groups"]:
+        document.add_heading(str(group["problem"]), level=2)
+        if not group["entries"]:
+            document.add_paragraph("Ingen aktivitet i planen svarar mot problemet.")
+        for entry in group["entries"]:
+            text = Truncator(entry.activity.text).chars(120)
+            document.add_paragraph(f"{text}: {entry.pdf_status[1]}", style="List Bullet")

@@ -14,9 +14,11 @@ from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
 from documents.services import RenderedDocument
+from plans.models import Activity
+from situation.models import Problem
 
 from .models import FollowUpRound, statuses_for
-from .selectors import indicator_rows, report_groups, status_summary
+from .selectors import indicator_rows, problem_groups, report_groups, status_summary
 
 TEMPLATE = "pdf/followup_report.html"
 
@@ -82,6 +84,8 @@ def report_context(round_: FollowUpRound) -> dict:
         "summary": summary,
         "total": len(entries),
         "indicator_rows": indicator_rows(round_),
+        # Lägesbild text, but every role that may export the report may read the lägesbild (access.py).
+        "problem_groups": problem_groups(round_, entries),
     }
 
 
@@ -89,13 +93,24 @@ LABEL = "followup.FollowUpRound"
 
 
 def draft_versions(round_: FollowUpRound) -> tuple:
-    """Everything the report shows: the round, its entries, the status scale and the names."""
+    """Everything the report shows: the round, its entries, the status scale, the names, and the
+    lägesbild's problems with the activities that answer them."""
     organisation = round_.organisation
     return (
         (round_.pk, round_.version, round_.status),
         organisation_lines(organisation),
         list(round_.entries.values_list("pk", "version", "status_id")),
         [(s.pk, s.label, s.tone) for s in statuses_for(organisation)],
+        list(
+            Problem.objects.filter(picture_id=round_.revision.situation_picture_id).values_list(
+                "pk", "version"
+            )
+        ),
+        list(
+            Activity.problems.through.objects.filter(
+                activity__chapter__revision_id=round_.revision_id
+            ).values_list("activity_id", "problem_id")
+        ),
     )
 
 

@@ -1,12 +1,18 @@
 """The plan revision and its ärende as Word documents, from the same contexts as their PDFs."""
 
+from django.utils.text import Truncator
+
 from documents.docx import new_document, paragraphs, table, to_bytes
+from organisations.kinds import PlanKind
 
 ACTIVITY_HEAD = ["Aktivitet och syfte", "Ansvarig och samverkan", "Tidplan", "Uppföljning"]
 
 
-def _activity_row(activity) -> list[str]:
+def _activity_row(activity, *, answers: bool) -> list[str]:
     what = activity.text + (f"\nSyfte: {activity.purpose}" if activity.purpose else "")
+    problems = [problem.title for problem in activity.problems.all()] if answers else []
+    if problems:  # as pdf/_activity_table.html (plans/partials/_answers.html)
+        what += "\nSvarar mot: " + "; ".join(problems)
     who = (activity.responsible or "–") + (f"\nSamverkan: {activity.partners}" if activity.partners else "")
     return [what, who, activity.timing or "–", activity.follow_up_method or "–"]
 
@@ -19,6 +25,10 @@ def plan_docx(context: dict) -> bytes:
     document.add_heading(f"{cover['title']} {cover['year']}", level=0)
     for label, value, _css in cover["rows"]:
         document.add_paragraph(f"{label}: {value}")
+    revision = context["revision"]
+    if revision.plan.kind == PlanKind.CRIME_PREVENTION and revision.measures_position:
+        document.add_heading("Ställningstagande om vilka åtgärder som behöver vidtas", level=1)
+        paragraphs(document, revision.measures_position)
     for number, chapter in enumerate(context["chapters"], start=1):
         document.add_heading(f"{number} {chapter.heading}", level=1)
         if chapter.body:
@@ -29,21 +39,44 @@ def plan_docx(context: dict) -> bytes:
                 table(
                     document,
                     ACTIVITY_HEAD,
-                    [_activity_row(a) for a in activities],
+                    [_activity_row(a, answers=context["answers"]) for a in activities],
                     caption=f"Aktiviteter – {chapter.heading}",
                 )
             else:
                 document.add_paragraph("Inga aktiviteter i detta avsnitt.")
+            if chapter.indicator_views:
+                _indicators(document, chapter)
     if context["routines"]:
         document.add_heading(f"{len(context['chapters']) + 1} Rutiner", level=1)
         for routine in context["routines"]:
             document.add_heading(routine.title, level=2)
             paragraphs(document, routine.body)
-            if routine.contact:
-                document.add_paragraph(f"Kontakt: {routine.contact}")
+            if routine.contact_lines:
+                document.add_paragraph("Kontakt: " + "\n".join(routine.contact_lines))
     if context["adoption_line"]:
         document.add_paragraph(context["adoption_line"]).runs[0].bold = True
     return to_bytes(document)
+
+
+def _indicators(document, chapter) -> None:
+    """pdf/_indicators.html in Word: each indicator's description, its chart as a table of its points."""
+    document.add_heading(f"Indikatorer – {chapter.heading}", level=2)
+    for activity, views in chapter.indicator_views:
+        for view in views:
+            indicator = view.indicator
+            document.add_heading(f"{indicator.name} ({indicator.unit})", level=3)
+            text = f"Aktivitet: {Truncator(activity.text).chars(140)}. {indicator.get_direction_display()}."
+            if indicator.baseline_year:
+                source = f" ({indicator.baseline_source})" if indicator.baseline_source else ""
+                text += f" Utgångsvärde {indicator.baseline_year}: {indicator.baseline_display}{source}."
+            document.add_paragraph(text)
+            rows = [[f"Målvärde {t.year}", t.value_display] for t in indicator.targets.all()]
+            rows += [
+                [f"{v.round.get_kind_display()} {v.round.revision.year}", v.value_display]
+                for v in view.values
+            ]
+            if rows:
+                table(document, ["Tillfälle", "Värde"], rows)
 
 
 def case_docx(context: dict) -> bytes:

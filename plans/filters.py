@@ -2,6 +2,9 @@
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from organisations import access
 from organisations.access import Perm
@@ -9,7 +12,7 @@ from organisations.kinds import PlanKind
 from situation.models import Problem
 
 from . import catalogue, search
-from .models import CatalogueEntry, Chapter, PlanRevision, Routine
+from .models import Activity, CatalogueEntry, Chapter, Routine
 
 ACTIVITY_KINDS = [(value, label) for value, label in Chapter.Kind.choices if value != Chapter.Kind.PROSE]
 
@@ -76,15 +79,26 @@ class ActivityFilter(django_filters.FilterSet):
         self.form.is_valid()
         return {name: self.form.cleaned_data.get(name) for name in ("organisation", "kind", "year")}
 
-    def select_options(self) -> dict[str, list[tuple[str, str, bool]]]:
-        """(value, label, selected) of every option of the three selects, for the hand-written form in
+    SELECTS = ("organisation", "kind", "plan_kind", "problem", "year")
+
+    def select_options(self) -> dict[str, str]:
+        """The <option> elements of every select, escaped here in one pass, for the hand-written form in
         plans/partials/_catalogue_filters.html: a city's 200 organisations rendered through Django's
-        widget templates (one template per option) cost more than the rest of the page."""
+        widget templates (one template per option), or even a template loop (three variable lookups per
+        option), cost more than the rest of the page."""
         options = {}
-        for name in ("organisation", "kind", "year"):
+        for name in self.SELECTS:
+            if name not in self.form.fields:  # the problem filter is offered to lägesbild readers only
+                continue
             current = str(self.form[name].value() or "")
-            choices = [("", self.filters[name].extra["empty_label"]), *self.filters[name].extra["choices"]]
-            options[name] = [(str(value), label, str(value) == current) for value, label in choices]
+            options[name] = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (value, mark_safe(" selected") if str(value) == current else "", label)  # noqa: S308
+                    for value, label in self.form.fields[name].choices
+                ),
+            )
         return options
 
     def _offer_problems(self, user):
@@ -92,13 +106,19 @@ class ActivityFilter(django_filters.FilterSet):
         if not access.has_any(user, Perm.VIEW_SITUATION):
             del self.filters["problem"]
             return
+        # Only problems some adopted activity answers. An EXISTS over the catalogue's adopted flag, and
+        # only the columns the option shows: the join through activity, chapter and revision with
+        # DISTINCT over every lägesbild column took PostgreSQL longer to plan than the page's queries
+        # took to run.
+        answered = Activity.problems.through.objects.filter(
+            problem_id=OuterRef("pk"), activity__catalogue_entry__adopted=True
+        )
         self.filters["problem"].queryset = (
             Problem.objects.filter(
+                Exists(answered),
                 picture__organisation__in=access.organisations_for(user, Perm.VIEW_SITUATION),
-                activities__chapter__revision__status=PlanRevision.Status.ADOPTED,
             )
-            .select_related("picture")
-            .distinct()
+            .only("pk", "priority", "title")
             .order_by("-picture__year", "priority", "pk")
         )
 

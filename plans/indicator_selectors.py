@@ -46,12 +46,15 @@ class IndicatorView:
         return self.values[-1] if self.values else None
 
 
-def indicator_views(indicators, *, font_family=WEB_FONTS) -> list[IndicatorView]:
-    """Each indicator (values prefetched by `with_values`) with its chart."""
+def indicator_views(indicators, *, font_family=WEB_FONTS, reported_values=True) -> list[IndicatorView]:
+    """Each indicator (values prefetched by `with_values`) with its chart; baseline and targets only
+    when `reported_values` is false (the public plan shows no follow-up)."""
     result = []
     for indicator in indicators:
-        values = list(indicator.values.all())
-        svg = indicator_chart(indicator, reported(indicator), font_family=font_family)
+        values = list(indicator.values.all()) if reported_values else []
+        svg = indicator_chart(
+            indicator, reported(indicator) if reported_values else [], font_family=font_family
+        )
         result.append(IndicatorView(indicator, mark_safe(svg), values))  # noqa: S308 - our template, escaped
     return result
 
@@ -60,10 +63,10 @@ def for_activity(activity, *, font_family=WEB_FONTS) -> list[IndicatorView]:
     return indicator_views(with_values(activity.indicators.all()), font_family=font_family)
 
 
-def by_activity(activities, *, font_family=WEB_FONTS) -> dict[int, list[IndicatorView]]:
+def by_activity(activities, *, font_family=WEB_FONTS, reported_values=True) -> dict[int, list[IndicatorView]]:
     """{activity id: its indicator views} for a whole revision in three queries."""
     indicators = with_values(Indicator.objects.filter(activity__in=activities))
     grouped: dict[int, list[IndicatorView]] = {}
-    for view in indicator_views(indicators, font_family=font_family):
+    for view in indicator_views(indicators, font_family=font_family, reported_values=reported_values):
         grouped.setdefault(view.indicator.activity_id, []).append(view)
     return grouped

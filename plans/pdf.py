@@ -22,6 +22,10 @@ from .indicator_chart import PDF_FONTS
 from .models import Activity, CaseMemo, Chapter, PlanRevision, Routine
 
 PLAN_TEMPLATE = "pdf/plan_revision.html"
+PUBLIC_VERSION_NOTE = (
+    "Publicerad version utan personnamn och kontaktuppgifter till enskilda personer. "
+    "Den fullständiga handlingen finns hos nämnden."
+)
 CASE_TEMPLATE = "pdf/plan_case.html"
 
 
@@ -34,27 +38,33 @@ def filename_for(revision: PlanRevision, *, case: bool = False, extension: str =
     return f"Beslutsforslag-{name}" if case else name
 
 
-def _chapters(revision: PlanRevision) -> list[Chapter]:
+def _chapters(revision: PlanRevision, *, answers: bool) -> list[Chapter]:
     activities = Activity.objects.select_related("responsible_unit").order_by("order", "pk")
-    if revision.situation_picture_id:  # "Svarar mot" names the problems of the lägesbild it rests on
+    if answers:  # "Svarar mot" names the problems of the lägesbild it rests on
         activities = activities.prefetch_related("problems")
     return list(
         revision.chapters.order_by("order", "pk").prefetch_related(Prefetch("activities", activities))
     )
 
 
-def _attach_indicators(chapters) -> None:
-    """Each chapter gets `indicator_views`: the charts of its activities' indicators, set in the PDF font."""
+def _attach_indicators(chapters, *, reported: bool = True) -> None:
+    """Each chapter gets `indicator_views`: the charts of its activities' indicators, set in the PDF font
+    (without the values reported in follow-ups when `reported` is false)."""
     activities = [a for c in chapters for a in c.activities.all()]
-    views = indicator_selectors.by_activity([a.pk for a in activities], font_family=PDF_FONTS)
+    views = indicator_selectors.by_activity(
+        [a.pk for a in activities], font_family=PDF_FONTS, reported_values=reported
+    )
     for chapter in chapters:
         chapter.indicator_views = [
             (activity, views[activity.pk]) for activity in chapter.activities.all() if activity.pk in views
         ]
 
 
-def plan_context(revision: PlanRevision) -> dict:
-    """Context of pdf/plan_revision.html: cover, contents, chapters with activity tables, routines."""
+def plan_context(revision: PlanRevision, *, public: bool = False) -> dict:
+    """Context of pdf/plan_revision.html: cover, contents, chapters with activity tables, routines.
+
+    `public` is the version for the open pages (issue 16): no names of people (a routine's contact is
+    its role only), no lägesbild text ("Svarar mot") and no values reported in follow-ups."""
     organisation = revision.plan.organisation
     adoption_line = revision.adoption_line
     crime_prevention = revision.plan.kind == PlanKind.CRIME_PREVENTION
@@ -76,9 +86,12 @@ def plan_context(revision: PlanRevision) -> dict:
             str(revision.year),
         ],
     )
-    chapters = _chapters(revision)
-    _attach_indicators(chapters)
-    routines = list(Routine.objects.filter(organisation=organisation))
+    answers = bool(revision.situation_picture_id) and not public
+    chapters = _chapters(revision, answers=answers)
+    _attach_indicators(chapters, reported=not public)
+    routines = list(Routine.objects.filter(organisation=organisation).select_related("organisation"))
+    for routine in routines:
+        routine.contact_lines = contact_lines(routine, public=public)
     toc = [
         {"anchor": f"kapitel-{c.pk}", "number": n, "heading": c.heading} for n, c in enumerate(chapters, 1)
     ]
@@ -99,8 +112,11 @@ def plan_context(revision: PlanRevision) -> dict:
             "kicker": organisation.name,
             "title": revision.plan.title,
             "year": revision.year,
-            "rows": _cover_rows(revision, adoption_line),
+            "rows": _cover_rows(revision, adoption_line)
+            + ([("Version", PUBLIC_VERSION_NOTE, "")] if public else []),
         },
+        "public": public,
+        "answers": answers,
         "toc": toc,
         "revision": revision,
         "organisation": organisation,
@@ -109,6 +125,22 @@ def plan_context(revision: PlanRevision) -> dict:
         "routines": routines,
         "redline": redline,
     }
+
+
+def contact_lines(routine: Routine, *, public: bool) -> list[str]:
+    """The routine's contact as lines of the plan document: person, role, phone, e-mail and other details
+    for the nämnd; in the public version the role at the organisation only (a direct number or an
+    address names a person as surely as the name does)."""
+    if public:
+        return [f"{routine.contact_role}, {routine.organisation.name}"] if routine.contact_role else []
+    lines = [", ".join(part for part in (routine.contact_name, routine.contact_role) if part)]
+    if routine.contact_phone:
+        lines.append(f"Telefon: {routine.contact_phone}")
+    if routine.contact_email:
+        lines.append(f"E-post: {routine.contact_email}")
+    if routine.contact:
+        lines.append(routine.contact)
+    return [line for line in lines if line]
 
 
 def redline_for(revision: PlanRevision):
@@ -243,14 +275,18 @@ def case_context(revision: PlanRevision) -> dict:
 
 
 LABEL = "plans.PlanRevision"
-# The documents of a revision: "plan" and "beslutsforslag" (the ärende) as PDF, and both as Word.
-KINDS = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx")
+# The documents of a revision: "plan" and "beslutsforslag" (the ärende) as PDF, and both as Word; and
+# "publik", the plan for the open pages without names of people (public.views serves it).
+KINDS = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx", "publik")
+PUBLIC_KIND = "publik"
 
 
 def _renderer(revision: PlanRevision, kind: str):
     from . import docx
 
     base, _, extension = kind.partition(".")
+    if base == PUBLIC_KIND:
+        return pdf_renderer(PLAN_TEMPLATE, lambda: plan_context(revision, public=True))
     build = (lambda: plan_context(revision)) if base == "plan" else (lambda: case_context(revision))
     if extension == "docx":
         write = docx.plan_docx if base == "plan" else docx.case_docx
@@ -317,6 +353,14 @@ def document(revision: PlanRevision, kind: str) -> RenderedDocument:
 def revision_document(revision: PlanRevision) -> RenderedDocument:
     """The plan revision as a PDF: rendered for a draft, the stored bytes of an adopted revision."""
     return document(revision, "plan")
+
+
+def public_document(revision: PlanRevision) -> RenderedDocument:
+    """The adopted plan for the open pages: stored at the decision like the others, never rendered in
+    the request (a draft has no public document)."""
+    if not revision.is_frozen:
+        raise ValueError("Bara en antagen handlingsplan har en publik version.")
+    return document(revision, PUBLIC_KIND)
 
 
 def case_document(revision: PlanRevision) -> RenderedDocument:

@@ -1,6 +1,9 @@
 """Öppna sidor: an organisation that opts in publishes its adopted plan revisions and routines, read-only,
 without login. Only adopted (and earlier adopted, ersatta) revisions and routine texts are shown: never
-drafts, history, lägesbild, follow-up or the names of people (routine contact details stay inside)."""
+drafts, history, lägesbild, follow-up or the names of people (a routine's contact is its role only).
+
+The PDF is the plan's public version (plans.pdf.public_document): stored at the decision beside the
+nämnd's version, which names contact persons and the lägesbild's problems and so is never served here."""
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -64,11 +67,11 @@ def revision_page(request, pk, revision_pk):
 
 @require_safe
 def revision_pdf(request, pk, revision_pk):
-    """The stored PDF of the adopted revision: the exact bytes the nämnd's decision froze."""
+    """The stored public PDF of the adopted revision, made when the nämnd's decision froze it."""
     revision = _revision(_organisation(pk), revision_pk)
     if not revision.is_frozen:
         raise Http404
-    return document_response(request, pdf.revision_document(revision))
+    return document_response(request, pdf.public_document(revision))
 
 
 @require_safe

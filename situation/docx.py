@@ -3,6 +3,35 @@
 from documents.docx import new_document, paragraphs, table, to_bytes
 
 
+def _evidence(problem) -> str:
+    observations = ", ".join(str(o) for o in problem.observations.all())
+    sources = ", ".join(str(s) for s in problem.sources.all())
+    return "; ".join(part for part in (observations, sources) if part) or "–"
+
+
+def _problems(document, context) -> None:
+    """pdf/_problems.html in Word: each prioritised problem with where, what kind, evidence and causes."""
+    document.add_heading(f"{context['numbers']['problem']} Prioriterade problem", level=1)
+    if not context["problems"]:
+        document.add_paragraph("Inga prioriterade problem registrerade.")
+        return
+    document.add_paragraph("Det lägesbilden visar att planen behöver svara mot, i prioritetsordning.")
+    for problem in context["problems"]:
+        document.add_heading(str(problem), level=2)
+        kind = "; ".join(
+            part for part in (problem.environment and problem.environment.name, problem.crime_type) if part
+        )
+        for label, value in (
+            ("Var", problem.area or "–"),
+            ("Miljö eller brottstyp", kind or "–"),
+            ("Det som visar det", _evidence(problem)),
+            ("Möjliga orsaker", problem.causes or "–"),
+        ):
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(value)
+
+
 def picture_docx(context: dict) -> bytes:
     document = new_document(context["header"])
     picture, numbers = context["picture"], context["numbers"]
@@ -11,15 +40,17 @@ def picture_docx(context: dict) -> bytes:
     document.add_heading(f"{cover['title']} {cover['year']}", level=0)
     for label, value, _css in cover["rows"]:
         document.add_paragraph(f"{label}: {value}")
-    document.add_heading(f"{numbers['hotniva']} Nationell hotnivå", level=1)
-    if picture.threat_level:
-        document.add_paragraph(f"Hotnivå {picture.threat_level} på en femgradig skala.")
-        document.add_paragraph(f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
-    else:
-        document.add_paragraph("Ingen hotnivå angiven.")
+    if "hotniva" in numbers:  # the VBE picture's; the crime-prevention kind has none
+        document.add_heading(f"{numbers['hotniva']} Nationell hotnivå", level=1)
+        if picture.threat_level:
+            document.add_paragraph(f"Hotnivå {picture.threat_level} på en femgradig skala.")
+            document.add_paragraph(f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
+        else:
+            document.add_paragraph("Ingen hotnivå angiven.")
     for chapter in context["chapters"]:
         document.add_heading(f"{chapter['number']} {chapter['heading']}", level=1)
         paragraphs(document, chapter["text"] or "Inte ifyllt.")
+    _problems(document, context)
     document.add_heading(f"{numbers['kallor']} Källor", level=1)
     if context["sources"]:
         rows = [

@@ -15,10 +15,12 @@ from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
 from documents.services import RenderedDocument
+from organisations.kinds import PlanKind
 
+from . import selectors
 from .charts import PDF_FONTS, comparison_chart
 from .comparison import year_over_year
-from .models import SituationPicture
+from .models import Problem, SituationPicture
 
 TEMPLATE = "pdf/situation_picture.html"
 
@@ -52,8 +54,9 @@ def _status_rows(picture: SituationPicture) -> list[tuple[str, str, str]]:
 
 
 def picture_context(picture: SituationPicture) -> dict:
-    """Context of pdf/situation_picture.html: cover, contents, threat level, chapters, sources,
-    observations and the year-over-year chart. A fixed number of queries whatever the size."""
+    """Context of pdf/situation_picture.html: cover, contents, threat level, chapters, the prioritised
+    problems, sources, observations and the year-over-year chart. A fixed number of queries whatever
+    the size."""
     organisation = picture.organisation
     established = picture.established_at and timezone.localdate(picture.established_at)
     title = f"Lokal lägesbild {picture.year}"
@@ -72,16 +75,23 @@ def picture_context(picture: SituationPicture) -> dict:
         keywords=["lägesbild", "våldsbejakande extremism", organisation.name, str(picture.year)],
     )
     comparison = year_over_year(organisation, up_to=picture.year)
+    # The national threat level is the VBE picture's (NCT); the crime-prevention kind has no such section,
+    # as on the web page.
+    threat = picture.kind == PlanKind.VBE
+    first = 2 if threat else 1
     chapters = [
         {"anchor": f"kapitel-{n}", "number": n, "heading": heading, "text": text}
-        for n, (heading, text) in enumerate(picture.chapters(), start=2)
+        for n, (heading, text) in enumerate(picture.chapters(), start=first)
     ]
+    after = first + len(chapters)
     sections = [
-        {"anchor": "hotniva", "number": 1, "heading": "Nationell hotnivå"},
+        *([{"anchor": "hotniva", "number": 1, "heading": "Nationell hotnivå"}] if threat else []),
         *chapters,
-        {"anchor": "kallor", "number": len(chapters) + 2, "heading": "Källor"},
-        {"anchor": "iakttagelser", "number": len(chapters) + 3, "heading": "Iakttagelser"},
-        {"anchor": "jamforelse", "number": len(chapters) + 4, "heading": "Iakttagelser år för år"},
+        # Where the web page has them: after the analysis, before the evidence they cite.
+        {"anchor": "problem", "number": after, "heading": "Prioriterade problem"},
+        {"anchor": "kallor", "number": after + 1, "heading": "Källor"},
+        {"anchor": "iakttagelser", "number": after + 2, "heading": "Iakttagelser"},
+        {"anchor": "jamforelse", "number": after + 3, "heading": "Iakttagelser år för år"},
     ]
     return {
         "header": header,
@@ -96,6 +106,7 @@ def picture_context(picture: SituationPicture) -> dict:
         "picture": picture,
         "organisation": organisation,
         "chapters": chapters,
+        "problems": list(selectors.problems(picture)),
         "sources": list(picture.sources.all()),
         "observation_groups": _observation_groups(picture),
         "comparison": comparison,
@@ -117,14 +128,25 @@ LABEL = "situation.SituationPicture"
 
 
 def draft_versions(picture: SituationPicture) -> tuple:
-    """Everything the lägesbild document shows: the picture, its sources and observations, the
-    reference names, and the other years of the chart."""
+    """Everything the lägesbild document shows: the picture, its sources, observations and problems
+    (with the evidence they cite), the reference names, and the other years of the chart."""
     organisation = picture.organisation
     return (
         (picture.pk, picture.version, picture.status),
         organisation_lines(organisation),
         list(picture.sources.values_list("pk", "version")),
         list(picture.observations.values_list("pk", "version", "environment__name", "kind__name")),
+        list(picture.problems.values_list("pk", "version", "environment__name")),
+        list(
+            Problem.observations.through.objects.filter(problem__picture=picture).values_list(
+                "problem_id", "observation_id"
+            )
+        ),
+        list(
+            Problem.sources.through.objects.filter(problem__picture=picture).values_list(
+                "problem_id", "source_id"
+            )
+        ),
         list(
             SituationPicture.objects.filter(organisation=organisation, year__lte=picture.year).values_list(
                 "pk", "version"

@@ -5,10 +5,12 @@ gives its relations (`plan_revisions` on the picture, `activities` on a problem)
 imports plans, so the arrow between the apps keeps pointing one way.
 """
 
+from django.db.models import Prefetch
+
 from organisations import access
 from organisations.access import Perm
 
-from .models import Problem, SituationPicture
+from .models import Observation, Problem, SituationPicture
 
 # PlanRevision.Status values, by value: the superseded revision no longer rests on anything current.
 _CURRENT_REVISION_STATUSES = ("utkast", "antagen")
@@ -20,7 +22,9 @@ def problems(picture: SituationPicture):
         Problem.objects.filter(picture=picture)
         .prioritised()
         .select_related("environment")
-        .prefetch_related("observations__kind", "observations__environment", "sources")
+        .prefetch_related(
+            Prefetch("observations", Observation.objects.select_related("kind", "environment")), "sources"
+        )
     )
 
 

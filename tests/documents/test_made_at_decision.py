@@ -55,8 +55,8 @@ def _keys():
 
 
 def _revision_keys(pk):
-    """Every document of a revision: the plan and its ärende, as PDF and as Word."""
-    kinds = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx")
+    """Every document of a revision: the plan and its ärende, as PDF and as Word, and the public plan."""
+    kinds = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx", "publik")
     return {f"plans.PlanRevision:{pk}:{kind}" for kind in kinds}
 
 
@@ -184,9 +184,9 @@ def test_the_command_makes_what_is_missing_and_never_replaces_what_is_stored(com
     call_command("render_documents")
     assert {d.key: d.sha256 for d in StoredDocument.objects.all()} == stored
     call_command("render_documents", "--verify")
-    assert "4 lagrade dokument stämmer" in capsys.readouterr().out
+    assert "5 lagrade dokument stämmer" in capsys.readouterr().out
     tampered = StoredDocument.objects.first()
     tampered.content = b"%PDF-1 forfalskad"
     tampered.save()
-    with pytest.raises(CommandError, match="1 av 4 lagrade dokument stämmer inte"):
+    with pytest.raises(CommandError, match="1 av 5 lagrade dokument stämmer inte"):
         call_command("render_documents", "--verify")

@@ -55,5 +55,7 @@ def test_adoption_enqueues_on_redis_and_an_rq_worker_stores_the_documents(
     assert queue.count == 1 and not StoredDocument.objects.exists()
     assert render_frozen_documents.queue_name == "default"
     SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
-    assert StoredDocument.objects.filter(key__startswith=f"plans.PlanRevision:{revision.pk}:").count() == 4
+    assert (
+        StoredDocument.objects.filter(key__startswith=f"plans.PlanRevision:{revision.pk}:").count() == 5
+    )  # plan, ärende (PDF, Word), public plan
     assert settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend"

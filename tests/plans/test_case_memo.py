@@ -108,8 +108,8 @@ def test_two_users_download_the_same_frozen_arende_and_plan(
         )
     # The documents exist before anyone downloads them.
     assert (
-        StoredDocument.objects.filter(key__startswith=f"plans.PlanRevision:{draft.pk}:").count() == 4
-    )  # PDF and Word
+        StoredDocument.objects.filter(key__startswith=f"plans.PlanRevision:{draft.pk}:").count() == 5
+    )  # PDF and Word, and the public plan
     downloads = {}
     for user in (secretary, central):
         client.force_login(user)

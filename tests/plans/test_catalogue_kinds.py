@@ -68,3 +68,14 @@ def test_staff_are_offered_no_lagesbild_problems(client, staff, world):
     assert "Skadegörelse vid resecentrum" not in page and 'name="problem"' not in page
     # A crafted filter is not applied either: staff cannot probe which activities answer what.
     assert len(texts(client.get(URL, {"problem": world.pk}))) == 3
+
+
+def test_only_problems_an_adopted_activity_answers_are_offered(client, coordinator, committee, world):
+    draft = PlanRevisionFactory(plan__organisation=committee, plan__title="Handlingsplan 2026", year=2026)
+    unanswered = ProblemFactory(picture=world.picture, title="Otrygghet i tunnelbanan")
+    in_draft = ProblemFactory(picture=world.picture, title="Klotter på förskolor")
+    ActivityFactory(chapter=ChapterFactory(revision=draft, kind="forebyggande")).problems.add(in_draft)
+    client.force_login(coordinator)
+    offered = [str(p) for p in client.get(URL).context["filter"].form.fields["problem"].queryset]
+    assert offered == [str(world)]
+    assert unanswered.title not in offered[0] and in_draft.title not in offered[0]

@@ -152,6 +152,37 @@ def test_the_same_chart_is_in_the_plan_pdf(client, coordinator, activity):
     assert 'class="target"' in web and web.count("<circle") == 3  # one target, two legend markers
 
 
+def test_the_pdf_draws_the_pages_chart_point_for_point(client, coordinator, activity):
+    """Identical, not merely similar: the PDF embeds the page's SVG, only set in the shipped font."""
+    import re
+
+    import pikepdf
+
+    from plans import pdf
+    from plans.indicator_chart import PDF_FONTS, WEB_FONTS
+    from tests.documents.pdfcheck import open_pdf
+
+    indicator = IndicatorFactory(activity=activity, name="Deltagare i föräldraträffar", unit="personer")
+    IndicatorTargetFactory(indicator=indicator, year=2020, value=Decimal("35.5"))
+    round_ = FollowUpRoundFactory(revision=activity.chapter.revision, kind="helar")
+    IndicatorValue.objects.create(round=round_, indicator=indicator, value=Decimal("28.25"))
+    web = indicator_selectors.for_activity(activity)[0].chart
+    (chapter,) = pdf.plan_context(activity.chapter.revision)["chapters"]
+    printed = chapter.indicator_views[0][1][0].chart
+    assert printed == web.replace(f'font-family="{WEB_FONTS}"', f'font-family="{PDF_FONTS}"')
+    assert [(y, v) for y, v, _ in _points(printed, "value")] == [("2020", Decimal("28.25"))]
+    client.force_login(coordinator)
+    content = client.get(reverse("plans:revision_pdf", args=[activity.chapter.revision_id])).content
+    text = " ".join(page_texts(content))
+    assert "28,25" in text and "35,5" in text and "62,5" in text  # each point's label
+    # Drawn as vectors: the blue (Okabe-Ito #0072B2) of the measured values and their legend is painted.
+    streams, document = [], open_pdf(content)
+    for page in document.pages:
+        contents = page.obj.Contents
+        streams += [contents] if isinstance(contents, pikepdf.Stream) else list(contents)
+    assert re.search(rb"0 0\.447\d* 0\.698\d* rg", b"".join(s.read_bytes() for s in streams))
+
+
 def test_indicators_carry_into_next_years_draft_with_lineage(coordinator, committee):
     revision = PlanRevisionFactory(plan__organisation=committee, year=2019)
     activity = ActivityFactory(chapter=ChapterFactory(revision=revision))

@@ -184,10 +184,11 @@ def test_adopted_pdf_is_stored_once_and_served_byte_for_byte(
     monkeypatch.setattr(documents.downloads, "render_pdf", changed_layout)
     second = _get(client, central, "plans:revision_pdf", adopted).content
     assert second == first
-    # The task stores every document of the revision at once: plan and ärende, PDF and Word.
+    # The task stores every document of the revision at once: plan and ärende, PDF and Word, and the
+    # plan's public version.
     assert set(StoredDocument.objects.values_list("key", flat=True)) == {
         f"plans.PlanRevision:{adopted.pk}:{kind}"
-        for kind in ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx")
+        for kind in ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx", "publik")
     }
     # A revision never downloaded before gets the new layout: the monkeypatch is in force.
     other = PlanRevisionFactory(plan=adopted.plan, year=2018, adopted=True)

@@ -1,6 +1,7 @@
 """Plan kinds, one engine: the brottsförebyggande åtgärdsplan (lag 2023:196) runs the same cycle as the
 VBE-handlingsplan, with its own chapters, sections, lägesbild parts, cycle and adopting body."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -149,6 +150,21 @@ def test_crime_prevention_plan_runs_the_whole_cycle(
     assert "Anmäld skadegörelse (antal) 72,5" in report_pdf
     picture_pdf = _text(client.get(reverse("situation:picture_pdf", args=[picture.pk])))
     assert "Kartläggning av brottsligheten, dess omfattning och konsekvenser" in picture_pdf
+    assert "Prioriterade problem" in picture_pdf and "Skadegörelse vid busstationen" in picture_pdf
+    assert "Nationell hotnivå" not in picture_pdf  # the VBE picture's NCT level, as on the web page
+    assert "1 Kartläggning av brottsligheten" in picture_pdf
+    assert "Per prioriterat problem i lägesbilden" in report_pdf
+    # The draft's UTKAST watermark may interleave its letters with the line.
+    assert re.search(r"Bättre belysning vid busstationen: (?:[A-Z] )*Genomförd", report_pdf)
+    from tests.documents.test_docx import docx_text
+
+    _, plan_docx = docx_text(client.get(reverse("plans:revision_docx", args=[revision.pk])).content)
+    for text in (
+        "situationella åtgärder vid busstationen behövs först",
+        "Svarar mot: Skadegörelse vid busstationen",
+        "Anmäld skadegörelse (antal)",
+    ):
+        assert text in plan_docx
 
 
 def test_cycle_and_adopting_body_are_settings_per_kind_and_organisation(coordinator, committee, municipality):

@@ -2,10 +2,12 @@
 and the follow-up report, listed as unanswered on the lägesbild page, carried into next year's copy."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
+from followup.models import FollowUpStatus
 from plans import services
 from plans.models import Activity
 from situation import services as situation_services
@@ -168,13 +170,31 @@ def test_follow_up_report_reads_per_problem(client, coordinator, committee, pict
     adopted = PlanRevisionFactory(
         plan__organisation=committee, year=2019, adopted=True, situation_picture=picture
     )
-    activity = ActivityFactory(chapter=ChapterFactory(revision=adopted), text="Nätvandring på helger")
+    chapter = ChapterFactory(revision=adopted)
+    activity = ActivityFactory(chapter=chapter, text="Nätvandring på helger")
     activity.problems.set([problems[0]])
+    other = ActivityFactory(chapter=chapter, text="Samtal med föräldrar om spel")
+    other.problems.set([problems[0]])
+    ActivityFactory(chapter=chapter, text="Städning av klotter")  # answers nothing
     round_ = FollowUpRoundFactory(revision=adopted)
-    ActivityFollowUpFactory(round=round_, activity=activity)
+    entry = ActivityFollowUpFactory(round=round_, activity=activity)
+    entry.status = FollowUpStatus.objects.default_scale().get(label="Pågående")
+    entry.save()
+    ActivityFollowUpFactory(round=round_, activity=other)
     client.force_login(coordinator)
     page = client.get(reverse("followup:round_report", args=[round_.pk])).content.decode()
     section = page.split('id="per-problem-title"', 1)[1]
     first, second = section.split("Klistermärken vid skolorna", 1)
-    assert "Rekrytering via sociala medier" in first and "Nätvandring på helger" in first
+    # Which activities answer the problem, each with its status in this round.
+    assert "Rekrytering via sociala medier" in first
+    items = {
+        text.split(":", 1)[0]: text
+        for text in (
+            re.sub(r"<[^>]+>|\s+", " ", item).strip() for item in re.findall(r"<li>(.*?)</li>", first, re.S)
+        )
+    }
+    assert set(items) == {"Nätvandring på helger", "Samtal med föräldrar om spel"}
+    assert "Pågående" in items["Nätvandring på helger"]
+    assert "Ej rapporterad" in items["Samtal med föräldrar om spel"]
+    assert "Städning av klotter" not in section
     assert "Ingen aktivitet i planen svarar mot problemet." in second

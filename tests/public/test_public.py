@@ -70,12 +70,15 @@ def test_drafts_and_organisations_that_did_not_opt_in_are_404(client, published,
     assert client.get(reverse("public:organisation", args=[committee.pk])).status_code == 404
 
 
-def test_the_pdf_is_the_stored_document(client, published, committee):
+def test_the_pdf_is_the_stored_public_version(client, published, committee):
     adopted, _ = published
     response = client.get(reverse("public:revision_pdf", args=[committee.pk, adopted.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    stored = StoredDocument.objects.get(key=f"plans.PlanRevision:{adopted.pk}:plan")
+    stored = StoredDocument.objects.get(key=f"plans.PlanRevision:{adopted.pk}:publik")
     assert response.content == bytes(stored.content)
+    # Its own document, not the nämnd's: that one names the routine's contact person.
+    internal = StoredDocument.objects.get(key=f"plans.PlanRevision:{adopted.pk}:plan")
+    assert bytes(internal.content) != response.content
     assert (
         client.get(reverse("public:revision_pdf", args=[committee.pk, adopted.pk])).content
         == response.content
@@ -96,3 +99,15 @@ def test_accessibility_statement_has_what_digg_requires(client, db):
     ):
         assert part in html
     assert "Vi känner inte till några brister" in html  # KNOWN_PROBLEMS is empty, kept so by the axe suite
+
+
+def test_every_public_url_is_in_the_matrix_as_open_to_anonymous():
+    from tests.routes import all_routes
+    from tests.test_authorization_matrix import MATRIX, OK, ROLES
+
+    public = [route.name for route in all_routes() if route.route.startswith("publikt/")]
+    assert {"public:organisation", "public:revision", "public:revision_pdf", "public:accessibility"} <= set(
+        public
+    )
+    anonymous = ROLES.index("anonymous")
+    assert {name: MATRIX[name][anonymous] for name in public} == dict.fromkeys(public, OK)

@@ -18,6 +18,7 @@ from tests.documents.pdfcheck import assert_archival_and_accessible, page_texts
 from tests.factories import (
     ObservationFactory,
     OrganisationFactory,
+    ProblemFactory,
     SituationPictureFactory,
     SourceFactory,
     environment,
@@ -208,12 +209,56 @@ def test_file_name_is_ascii_from_short_name(committee):
     assert pdf.filename_for(picture) == "Lagesbild-VBE-Skarholmen-2019-faststalld.pdf"
 
 
+def _problems(picture, count):
+    """`count` prioritised problems, each citing every observation and source of the picture."""
+    problems = []
+    for n in range(count):
+        problem = ProblemFactory(
+            picture=picture,
+            priority=n + 1,
+            title=f"Prioriterat problem nummer {n}",
+            area=f"Område {n}",
+            environment=environment(LEFT_WING) if n % 2 else None,
+            crime_type="Skadegörelse" if n % 3 == 0 else "",
+            causes=f"Orsak {n}: få vuxna i rörelse kvällstid.",
+        )
+        problem.observations.set(picture.observations.all())
+        problem.sources.set(picture.sources.all())
+        problems.append(problem)
+    return problems
+
+
+def test_prioritised_problems_are_a_section_with_their_evidence(client, secretary, committee):
+    picture = _fill(
+        SituationPictureFactory(organisation=committee, year=2019, established=True), observations=1
+    )
+    _problems(picture, 3)
+    pages = page_texts(_get(client, secretary, picture).content)
+    listed = {h: n for n, h in re.findall(r"(\d+) (Prioriterade problem|Källor) \.{5,} \d+", pages[1])}
+    assert listed and int(listed["Källor"]) == int(listed["Prioriterade problem"]) + 1  # in the contents
+    text = " ".join(pages[2:])
+    section = text.split(f"{listed['Prioriterade problem']} Prioriterade problem", 1)[1].split(
+        f"{listed['Källor']} Källor", 1
+    )[0]
+    # In priority order, each with where, which environment or crime type, the evidence and the causes.
+    assert section.index("1. Prioriterat problem nummer 0") < section.index("3. Prioriterat problem nummer 2")
+    assert "Var Område 0 Miljö eller brottstyp Skadegörelse" in section
+    assert f"Miljö eller brottstyp {LEFT_WING}" in section
+    assert "Det som visar det Graffiti/klotter – Våldsbejakande högerextremism" in section
+    assert "; Polisens lägesbild Möjliga orsaker Orsak 0: få vuxna i rörelse kvällstid." in section
+    empty = SituationPictureFactory(organisation=committee, year=2020, established=True)
+    assert "Inga prioriterade problem registrerade." in " ".join(
+        page_texts(_get(client, secretary, empty).content)
+    )
+
+
 def test_context_runs_a_fixed_number_of_queries(committee):
     def queries(observations):
         picture = _fill(
             SituationPictureFactory(organisation=OrganisationFactory(parent=committee)),
             observations=observations,
         )
+        _problems(picture, observations // 2)
         picture = SituationPicture.objects.select_related("organisation").get(pk=picture.pk)
         with CaptureQueriesContext(connection) as captured:
             render_to_string(pdf.TEMPLATE, pdf.picture_context(picture))
