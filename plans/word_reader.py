@@ -283,7 +283,11 @@ class _Reader:
             for index, name in columns.items():
                 if index < len(cells) and cells[index] not in _EMPTY_CELL:
                     row[name] = cells[index]
-            _split_combined(row)
+            if answers := _split_combined(row):
+                chapter.notes.append(
+                    f"Aktivitet {len(chapter.rows) + 1} svarar mot ”{answers[:200]}”: kopplingen till "
+                    "lägesbildens problem görs i utkastet, den följer inte med från Word."
+                )
             if not row["text"]:
                 self._orphan(chapter, row, cells, number)
                 continue
@@ -344,8 +348,13 @@ class _Reader:
             self.errors += [(None, f"{where}, aktivitet {number}: {problem}") for problem in problems]
 
 
-def _split_combined(row):
-    """The product's own Word export writes "text\\nSyfte: …" and "ansvarig\\nSamverkan: …" in one cell."""
+def _split_combined(row) -> str:
+    """The product's own Word export writes the text with "Syfte: …" and "Svarar mot: …" on lines below it
+    in one cell, and "Samverkan: …" under the responsible. Returns the "Svarar mot" problems, which an
+    import cannot link (they belong to a lägesbild), for the preview to name."""
+    answers = ""
+    if "\nSvarar mot:" in row["text"]:
+        row["text"], _, answers = row["text"].partition("\nSvarar mot:")
     for source, marker, target in (
         ("text", "\nSyfte:", "purpose"),
         ("responsible", "\nSamverkan:", "partners"),
@@ -355,6 +364,7 @@ def _split_combined(row):
             row[source], row[target] = row[source].strip(), rest.strip()
     if row["responsible"] in _EMPTY_CELL:
         row["responsible"] = ""
+    return answers.strip()
 
 
 def _not_imported(document) -> list[str]:
