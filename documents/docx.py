@@ -4,6 +4,12 @@ Secretaries whose diarium wants Word get headings as Word heading styles, activi
 Word tables whose header row repeats on every page, the running header (organisation, document type,
 date, diary number), and a footer with the adoption line and "Sida N (M)" as Word fields.
 Each app builds its document from the same context as its PDF (see e.g. plans.docx).
+
+This module is the one writer of Word text: `heading`, `paragraph`, `labelled`, `paragraphs`, `table` and the
+header and footer of `new_document` pass every string through `documents.text.printable`, as the PDFs
+do, because python-docx refuses the control characters Word itself pastes (and text stored before the
+clean-text rule can hold them): one such character would make an adopted revision's Word file
+impossible to make, for good. tests/test_clean_text.py checks that no module writes around it.
 """
 
 import io
@@ -15,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .header import DocumentHeader
+from .text import printable
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -47,13 +54,13 @@ def new_document(header: DocumentHeader) -> Document:
     style.font.name = "Liberation Sans"
     style.font.size = Pt(10.5)
     properties = document.core_properties
-    properties.title, properties.subject = header.title, header.subject
-    properties.keywords = ", ".join(header.keywords)
-    properties.author = ", ".join(header.organisation_lines)
+    properties.title, properties.subject = printable(header.title), printable(header.subject)
+    properties.keywords = printable(", ".join(header.keywords))
+    properties.author = printable(", ".join(header.organisation_lines))
     properties.language = "sv-SE"
 
     top = section.header.paragraphs[0]
-    top.text = "\n".join(header.organisation_lines)
+    top.text = printable("\n".join(header.organisation_lines))
     details = [header.document_type, *([header.subtitle] if header.subtitle else [])]
     details.append(f"Datum {header.date:%Y-%m-%d}")
     if header.diary_label:
@@ -62,13 +69,13 @@ def new_document(header: DocumentHeader) -> Document:
         details.append("UTKAST")
     if header.official:
         details.append(header.official)
-    section.header.add_paragraph("\n".join(details))
+    section.header.add_paragraph(printable("\n".join(details)))
 
     bottom = section.footer.paragraphs[0]
     if header.is_draft:
-        bottom.add_run(header.draft_note + " ").bold = True
+        bottom.add_run(printable(header.draft_note) + " ").bold = True
     if header.footer_line:
-        bottom.add_run(header.footer_line + " ")
+        bottom.add_run(printable(header.footer_line) + " ")
     pages = section.footer.add_paragraph("Sida ")
     _field(pages, "PAGE")
     pages.add_run(" (")
@@ -77,9 +84,25 @@ def new_document(header: DocumentHeader) -> Document:
     return document
 
 
+def heading(document: Document, text: str, *, level: int = 1):
+    return document.add_heading(printable(text), level=level)
+
+
+def paragraph(document: Document, text: str = "", *, style: str | None = None):
+    return document.add_paragraph(printable(text), style=style)
+
+
+def labelled(document: Document, label: str, value: str):
+    """A paragraph "Label: value" with the label in bold."""
+    paragraph = document.add_paragraph()
+    paragraph.add_run(f"{printable(label)}: ").bold = True
+    paragraph.add_run(printable(value))
+    return paragraph
+
+
 def paragraphs(document: Document, text: str) -> None:
     """Free text as paragraphs: a blank line starts a new one, a line break stays a line break."""
-    for block in (b.strip() for b in text.replace("\r\n", "\n").split("\n\n")):
+    for block in (b.strip() for b in printable(text).replace("\r\n", "\n").split("\n\n")):
         if block:
             document.add_paragraph(block)
 
@@ -87,7 +110,7 @@ def paragraphs(document: Document, text: str) -> None:
 def table(document: Document, head: list[str], rows: list[list[str]], *, caption: str = "") -> None:
     """A Word table whose header row repeats on every page it spans; rows may break across pages."""
     if caption:
-        document.add_paragraph(caption, style="Caption")
+        paragraph(document, caption, style="Caption")
     word_table = document.add_table(rows=1, cols=len(head))
     word_table.style = "Table Grid"
     header_row = word_table.rows[0]
@@ -97,11 +120,11 @@ def table(document: Document, head: list[str], rows: list[list[str]], *, caption
     properties.append(repeat)
     for cell, text in zip(header_row.cells, head, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].add_run(printable(text)).bold = True
     for values in rows:
         cells = word_table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
-            cell.text = text or "–"
+            cell.text = printable(text or "–")
     document.add_paragraph()
 
 

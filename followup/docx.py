@@ -2,29 +2,30 @@
 
 from django.utils.text import Truncator
 
-from documents.docx import new_document, paragraphs, table, to_bytes
+from documents.docx import heading, new_document, paragraph, paragraphs, table, to_bytes
 
 
 def report_docx(context: dict) -> bytes:
     document = new_document(context["header"])
     revision, round_ = context["revision"], context["round"]
-    document.add_heading(context["title"][:1].upper() + context["title"][1:], level=0)
+    heading(document, context["title"][:1].upper() + context["title"][1:], level=0)
     lead = f"{context['round_name']}. {context['organisation'].name}"
-    document.add_paragraph(lead + (f", dnr {revision.diary_number}." if revision.diary_number else "."))
+    paragraph(document, lead + (f", dnr {revision.diary_number}." if revision.diary_number else "."))
     if revision.adoption_line:
-        document.add_paragraph(f"{revision.adoption_line}.")
+        paragraph(document, f"{revision.adoption_line}.")
     if not round_.is_closed:
-        document.add_paragraph(
-            "Uppföljningen är öppen: verksamheterna kan fortfarande rapportera och rapporten är preliminär."
+        paragraph(
+            document,
+            "Uppföljningen är öppen: verksamheterna kan fortfarande rapportera och rapporten är preliminär.",
         )
-    document.add_heading("Sammanfattning", level=1)
+    heading(document, "Sammanfattning", level=1)
     rows = [[text, str(count)] for (_tone, text), count in context["summary"]]
     rows.append(["Totalt", str(context["total"])])
     table(document, ["Status", "Antal aktiviteter"], rows, caption="Antal aktiviteter per status")
-    document.add_heading("Samordnarens samlade kommentar", level=1)
+    heading(document, "Samordnarens samlade kommentar", level=1)
     paragraphs(document, round_.overall_comment or "Ingen samlad kommentar är skriven.")
     for group in context["groups"]:
-        document.add_heading(group["label"], level=1)
+        heading(document, group["label"], level=1)
         rows = [
             [
                 entry.activity.text,
@@ -44,7 +45,7 @@ def _indicators(document, context) -> None:
     if not context["indicator_rows"]:
         return
     year = context["revision"].year
-    document.add_heading(f"Indikatorer: senaste värde mot målvärde {year}", level=1)
+    heading(document, f"Indikatorer: senaste värde mot målvärde {year}", level=1)
     rows = []
     for row in context["indicator_rows"]:
         indicator, latest, target = row["indicator"], row["latest"], row["target"]
@@ -66,11 +67,11 @@ def _problems(document, context) -> None:
     """The report per prioritised problem of the lägesbild: the activities answering it, their status."""
     if not context["problem_groups"]:
         return
-    document.add_heading("Per prioriterat problem i lägesbilden", level=1)
+    heading(document, "Per prioriterat problem i lägesbilden", level=1)
     for group in context["problem_groups"]:
-        document.add_heading(str(group["problem"]), level=2)
+        heading(document, str(group["problem"]), level=2)
         if not group["entries"]:
-            document.add_paragraph("Ingen aktivitet i planen svarar mot problemet.")
+            paragraph(document, "Ingen aktivitet i planen svarar mot problemet.")
         for entry in group["entries"]:
             text = Truncator(entry.activity.text).chars(120)
-            document.add_paragraph(f"{text}: {entry.pdf_status[1]}", style="List Bullet")
+            paragraph(document, f"{text}: {entry.pdf_status[1]}", style="List Bullet")

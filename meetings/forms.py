@@ -1,5 +1,6 @@
 from django import forms
 
+from documents.text import clean_text_formfield
 from organisations import access
 from organisations.access import Perm
 from organisations.editing import VersionedForm
@@ -22,6 +23,7 @@ class MeetingForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "starts_at", "place", "papers_due_override"]
+        formfield_callback = clean_text_formfield
         widgets = {"date": DATE, "starts_at": TIME, "papers_due_override": DATE}
         help_texts = {
             "date": "Format ÅÅÅÅ-MM-DD.",
@@ -47,8 +49,8 @@ class MeetingImportForm(forms.Form):
     file = forms.FileField(
         label="Fil (CSV eller XLSX)",
         help_text=(
-            "Kolumner: Datum; Tid; Plats; Sista dag för handlingar. Semikolon eller komma, UTF-8 eller "
-            f"Windows-1252, högst {MAX_ROWS} rader. Alla rader importeras, eller ingen."
+            "Kolumner: Datum; Tid; Plats; Sista dag för handlingar. Semikolon, komma eller tabb, UTF-8, "
+            f"UTF-16 eller Windows-1252, högst 2 MB och {MAX_ROWS} rader. Alla rader importeras, eller ingen."
         ),
     )
 

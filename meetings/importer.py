@@ -1,20 +1,16 @@
 """Read a year's sammanträdesordning from CSV or XLSX: Datum; Tid; Plats; Sista dag för handlingar.
 
-Tolerant of what Swedish Excel writes: semicolons (or commas), Windows-1252 or UTF-8 with or without
-BOM, dates as 2026-01-29 or real Excel dates, times as 08:15 or 08.15. All rows or none: every bad row
-is reported with its line number and nothing is created.
+The file is read by `documents.tables.read_table`, the reader every importer shares: semicolons,
+commas or tabs, UTF-8, UTF-16 or Windows-1252, or an Excel workbook; a file it cannot read is refused
+naming the line. Dates as 2026-01-29 or real Excel dates, times as 08:15 or 08.15. All rows or none:
+every bad row is reported with its line number and nothing is created.
 """
 
-import csv
 import datetime
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 
-from openpyxl import load_workbook
-
-from documents import office_files
+from documents.tables import UnreadableTable, read_table, text_problems
 
 MAX_ROWS = 400
 COLUMNS = ("date", "starts_at", "place", "papers_due")
@@ -47,39 +43,6 @@ class ImportFailed(Exception):
     def __init__(self, errors):
         super().__init__("; ".join(errors))
         self.errors = errors
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFailed(["Filen kunde inte läsas som text (UTF-8 eller Windows-1252)."])
-
-
-def _csv_rows(data: bytes) -> list[list]:
-    text = _decode(data)
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _xlsx_rows(data: bytes) -> list[list]:
-    try:
-        office_files.check_office_file(data)
-    except office_files.NotAnOfficeFile as error:
-        raise ImportFailed(["Filen kunde inte läsas som en Excel-fil (XLSX)."]) from error
-    except office_files.UnsafeOfficeFile as unsafe:
-        raise ImportFailed([unsafe.message]) from None
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ImportFailed(["Filen kunde inte läsas som en Excel-fil (XLSX)."]) from error
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)]
-    workbook.close()
-    return rows
 
 
 def _date(value) -> datetime.date | None:
@@ -137,6 +100,7 @@ def _parse_row(line: int, cells: dict) -> tuple[MeetingRow | None, list[str]]:
     place = " ".join(str(cells.get("place") or "").split())
     if len(place) > 200:
         errors.append(f"Rad {line}: platsen är längre än 200 tecken.")
+    errors += [f"Rad {line}: platsen innehåller {problem}" for problem in text_problems(place)]
     if errors:
         return None, errors
     if values["papers_due"] and values["papers_due"] > values["date"]:
@@ -144,19 +108,24 @@ def _parse_row(line: int, cells: dict) -> tuple[MeetingRow | None, list[str]]:
     return MeetingRow(line=line, place=place, **values), []
 
 
-def read_meetings(data: bytes, *, year: int | None = None) -> list[MeetingRow]:
+def read_meetings(data: bytes, *, year: int | None = None, filename: str = "") -> list[MeetingRow]:
     """Parse the whole file; raise `ImportFailed` with every problem, or return the rows."""
-    rows = _xlsx_rows(data) if data[:2] == b"PK" else _csv_rows(data)
-    rows = [row for row in rows if any(str(cell or "").strip() for cell in row)]
+    try:
+        records = read_table(data, filename)
+    except UnreadableTable as unreadable:
+        line = f"Rad {unreadable.line}: " if unreadable.line else ""
+        raise ImportFailed([line + unreadable.message]) from None
+    rows = [(line, cells) for line, cells in records if any(str(cell or "").strip() for cell in cells)]
     if not rows:
         raise ImportFailed(["Filen innehåller inga sammanträden."])
-    names, has_header = _columns(rows[0])
-    start = 2 if has_header else 1
+    names, has_header = _columns(rows[0][1])
     body = rows[1:] if has_header else rows
+    if not body:
+        raise ImportFailed(["Filen innehåller inga sammanträden, bara rubrikraden."])
     if len(body) > MAX_ROWS:
         raise ImportFailed([f"Filen har fler än {MAX_ROWS} rader."])
     parsed, errors, seen = [], [], {}
-    for line, row in enumerate(body, start=start):
+    for line, row in body:
         cells = {name: value for name, value in zip(names, row, strict=False) if name}
         meeting, row_errors = _parse_row(line, cells)
         errors += row_errors

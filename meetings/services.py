@@ -5,7 +5,7 @@ leaves a change reason and the user in the history; edits go through the version
 (`organisations.editing`).
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from organisations import access, editing
 from organisations.access import Action, Perm
@@ -32,13 +32,22 @@ def _require(by, organisation):
 def _check_day(meeting) -> None:
     clash = Meeting.objects.filter(organisation=meeting.organisation_id, date=meeting.date)
     if clash.exclude(pk=meeting.pk).exists():
-        raise MeetingError(f"Nämnden har redan ett sammanträde {meeting.date.isoformat()}.")
+        raise _taken(meeting.date)
+
+
+def _taken(date) -> MeetingError:
+    return MeetingError(f"Nämnden har redan ett sammanträde {date.isoformat()}.")
 
 
 def _save(meeting, reason: str, by) -> None:
     _check_day(meeting)
     meeting.full_clean()
-    editing.save_tracked(meeting, by=by, reason=reason)
+    try:
+        # A double submit (or a colleague) passed the check above at the same moment: the constraint says no.
+        with transaction.atomic():
+            editing.save_tracked(meeting, by=by, reason=reason)
+    except IntegrityError:
+        raise _taken(meeting.date) from None
 
 
 @transaction.atomic
@@ -65,16 +74,20 @@ def update_meeting(*, meeting: Meeting, data: dict, version, by) -> Meeting:
     editing.check_version(locked, version, what="Sammanträdet", fields=MEETING_FIELDS)
     date = data.get("date", locked.date)
     if Meeting.objects.filter(organisation=locked.organisation_id, date=date).exclude(pk=locked.pk).exists():
-        raise MeetingError(f"Nämnden har redan ett sammanträde {date.isoformat()}.")
-    return editing.update(
-        locked,
-        data=data,
-        version=version,
-        by=by,
-        reason="Sammanträdet ändrades",
-        what="Sammanträdet",
-        fields=MEETING_FIELDS,
-    )
+        raise _taken(date)
+    try:
+        with transaction.atomic():  # another meeting moved to the same day at the same moment
+            return editing.update(
+                locked,
+                data=data,
+                version=version,
+                by=by,
+                reason="Sammanträdet ändrades",
+                what="Sammanträdet",
+                fields=MEETING_FIELDS,
+            )
+    except IntegrityError:
+        raise _taken(date) from None
 
 
 @transaction.atomic

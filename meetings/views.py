@@ -122,7 +122,8 @@ def meeting_import(request):
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
         try:
-            rows = importer.read_meetings(form.cleaned_data["file"].read(), year=form.cleaned_data["year"])
+            upload = form.cleaned_data["file"]
+            rows = importer.read_meetings(upload.read(), year=form.cleaned_data["year"], filename=upload.name)
             created = services.import_meetings(organisation=organisation, rows=rows, by=request.user)
         except importer.ImportFailed as error:
             errors = error.errors

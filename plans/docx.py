@@ -2,7 +2,7 @@
 
 from django.utils.text import Truncator
 
-from documents.docx import new_document, paragraphs, table, to_bytes
+from documents.docx import heading, new_document, paragraph, paragraphs, table, to_bytes
 from organisations.kinds import PlanKind
 
 ACTIVITY_HEAD = ["Aktivitet och syfte", "Ansvarig och samverkan", "Tidplan", "Uppföljning"]
@@ -21,16 +21,16 @@ def plan_docx(context: dict) -> bytes:
     """pdf/plan_revision.html in Word: cover lines, chapters as Heading 1, activity tables, routines."""
     document = new_document(context["header"])
     cover = context["cover"]
-    document.add_paragraph(cover["kicker"].upper())
-    document.add_heading(f"{cover['title']} {cover['year']}", level=0)
+    paragraph(document, cover["kicker"].upper())
+    heading(document, f"{cover['title']} {cover['year']}", level=0)
     for label, value, _css in cover["rows"]:
-        document.add_paragraph(f"{label}: {value}")
+        paragraph(document, f"{label}: {value}")
     revision = context["revision"]
     if revision.plan.kind == PlanKind.CRIME_PREVENTION and revision.measures_position:
-        document.add_heading("Ställningstagande om vilka åtgärder som behöver vidtas", level=1)
+        heading(document, "Ställningstagande om vilka åtgärder som behöver vidtas", level=1)
         paragraphs(document, revision.measures_position)
     for number, chapter in enumerate(context["chapters"], start=1):
-        document.add_heading(f"{number} {chapter.heading}", level=1)
+        heading(document, f"{number} {chapter.heading}", level=1)
         if chapter.body:
             paragraphs(document, chapter.body)
         if chapter.has_activities:
@@ -43,33 +43,33 @@ def plan_docx(context: dict) -> bytes:
                     caption=f"Aktiviteter – {chapter.heading}",
                 )
             else:
-                document.add_paragraph("Inga aktiviteter i detta avsnitt.")
+                paragraph(document, "Inga aktiviteter i detta avsnitt.")
             if chapter.indicator_views:
                 _indicators(document, chapter)
     if context["routines"]:
-        document.add_heading(f"{len(context['chapters']) + 1} Rutiner", level=1)
+        heading(document, f"{len(context['chapters']) + 1} Rutiner", level=1)
         for routine in context["routines"]:
-            document.add_heading(routine.title, level=2)
+            heading(document, routine.title, level=2)
             paragraphs(document, routine.body)
             if routine.contact_lines:
-                document.add_paragraph("Kontakt: " + "\n".join(routine.contact_lines))
+                paragraph(document, "Kontakt: " + "\n".join(routine.contact_lines))
     if context["adoption_line"]:
-        document.add_paragraph(context["adoption_line"]).runs[0].bold = True
+        paragraph(document, context["adoption_line"]).runs[0].bold = True
     return to_bytes(document)
 
 
 def _indicators(document, chapter) -> None:
     """pdf/_indicators.html in Word: each indicator's description, its chart as a table of its points."""
-    document.add_heading(f"Indikatorer – {chapter.heading}", level=2)
+    heading(document, f"Indikatorer – {chapter.heading}", level=2)
     for activity, views in chapter.indicator_views:
         for view in views:
             indicator = view.indicator
-            document.add_heading(f"{indicator.name} ({indicator.unit})", level=3)
+            heading(document, f"{indicator.name} ({indicator.unit})", level=3)
             text = f"Aktivitet: {Truncator(activity.text).chars(140)}. {indicator.get_direction_display()}."
             if indicator.baseline_year:
                 source = f" ({indicator.baseline_source})" if indicator.baseline_source else ""
                 text += f" Utgångsvärde {indicator.baseline_year}: {indicator.baseline_display}{source}."
-            document.add_paragraph(text)
+            paragraph(document, text)
             rows = [[f"Målvärde {t.year}", t.value_display] for t in indicator.targets.all()]
             rows += [
                 [f"{v.round.get_kind_display()} {v.round.revision.year}", v.value_display]
@@ -83,8 +83,8 @@ def case_docx(context: dict) -> bytes:
     """pdf/plan_case.html in Word: the ärende's sections in the Luleå order."""
     document = new_document(context["header"])
     memo = context["memo"]
-    document.add_heading(context["case_title"], level=0)
-    document.add_paragraph(f"Ärendenr {memo.diary_number or '–'}")
+    heading(document, context["case_title"], level=0)
+    paragraph(document, f"Ärendenr {memo.diary_number or '–'}")
     sections = [
         ("Förvaltningens förslag till beslut", [memo.proposal]),
         ("Sammanfattning av ärendet", context["summary"]),
@@ -92,18 +92,18 @@ def case_docx(context: dict) -> bytes:
         ("Förvaltningens bedömning", context["assessment"]),
         ("Dialog", context["dialogue"]),
     ]
-    for heading, texts in sections:
+    for title, texts in sections:
         if texts:
-            document.add_heading(heading, level=1)
+            heading(document, title, level=1)
             for text in texts:
-                document.add_paragraph(text)
-    document.add_heading("Beslutsunderlag", level=1)
+                paragraph(document, text)
+    heading(document, "Beslutsunderlag", level=1)
     for item in context["decision_basis"]:
-        document.add_paragraph(item, style="List Bullet")
-    document.add_paragraph(memo.official_name)
+        paragraph(document, item, style="List Bullet")
+    paragraph(document, memo.official_name)
     if memo.official_title:
-        document.add_paragraph(memo.official_title)
-    document.add_heading("Beslutet skickas till", level=1)
+        paragraph(document, memo.official_title)
+    heading(document, "Beslutet skickas till", level=1)
     for recipient in context["recipients"]:
-        document.add_paragraph(recipient)
+        paragraph(document, recipient)
     return to_bytes(document)

@@ -1,24 +1,21 @@
-"""Spreadsheet exchange: export of the activity catalogue (XLSX, CSV) and import of activities from CSV.
+"""Spreadsheet exchange: export of the activity catalogue (XLSX, CSV) and import of activities (CSV, XLSX).
 
 Export writes exactly the rows the user sees in the catalogue. Import is a service: it checks the
 permission, refuses anything but a draft, validates every row first and writes all rows or none.
 """
 
-import csv
 import datetime
-import io
 import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
-from openpyxl import load_workbook
 from simple_history.utils import bulk_create_with_history
 
-from documents import office_files
 from documents.spreadsheet import BOLD, Spreadsheet, csv_bytes
-from documents.text import describe, normalise_line_breaks, unprintable_characters
+from documents.tables import MAX_TABLE_BYTES, UnreadableTable, cell_text, read_table, text_problems
+from documents.text import normalise_line_breaks
 from organisations import access, editing
 from organisations.access import Action
 
@@ -70,7 +67,7 @@ def export_csv(activities) -> bytes:
 
 # --- import ----------------------------------------------------------------------------------------
 
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_IMPORT_BYTES = MAX_TABLE_BYTES
 MAX_IMPORT_ROWS = 2_000
 IMPORT_HEADERS = ["Kapitel", "Aktivitet", "Syfte/mål", "Ansvarig", "Samverkan", "Tidplan", "Uppföljning"]
 # header as written in the file (casefolded) -> model field; "heading" is the chapter.
@@ -314,20 +311,21 @@ def undo_import(*, revision: PlanRevision, import_id: str, by) -> int:
 def parse_csv(data: bytes, filename: str = "") -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
     """Read, split and check every row of a CSV or XLSX file: (line, row) pairs and (line, problem) pairs.
 
-    The one place where uploaded tables are read (`_records`: XLSX or CSV, encoding and separator
-    detected). A file that cannot be read at all (too large, not a table, no header, broken quoting, no
-    rows) raises ImportRejected naming the line; no input makes this raise anything else.
+    The file is read by `documents.tables.read_table` (XLSX or CSV, encoding and separator detected). A
+    file that cannot be read at all (too large, not a table, no header, broken quoting, no rows) raises
+    ImportRejected naming the line; no input makes this raise anything else.
     """
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportRejected([(None, "Filen är större än 2 MB. Dela upp den i flera filer.")])
-    records = _records(data, filename)
+    try:
+        records = [(line, [cell_text(cell) for cell in cells]) for line, cells in read_table(data, filename)]
+    except UnreadableTable as unreadable:
+        raise ImportRejected([(unreadable.line, unreadable.message)]) from None
     first = next(((line, record) for line, record in records if any(cell.strip() for cell in record)), None)
     if first is None:
         raise ImportRejected([(None, "Filen är tom.")])
     columns = _columns(first[1], first[0])
 
     rows, errors = [], []
-    for line, record in records:
+    for line, record in records[records.index(first) + 1 :]:
         if not any(cell.strip() for cell in record):
             continue
         if len(rows) >= MAX_IMPORT_ROWS:
@@ -338,130 +336,6 @@ def parse_csv(data: bytes, filename: str = "") -> tuple[list[tuple[int, dict]], 
     if not rows:
         raise ImportRejected([(None, "Filen innehåller inga aktiviteter, bara rubrikraden.")])
     return rows, errors
-
-
-XLSX_MAGIC = b"PK\x03\x04"
-NOT_TEXT = "Filen går inte att läsa som text. Spara den som ”CSV UTF-8” eller som Excel-fil (.xlsx)."
-NOT_XLSX = "Filen går inte att öppna som Excel-fil (.xlsx). Spara den på nytt i Excel och försök igen."
-DELIMITERS = ";,\t"
-
-
-def _records(data: bytes, filename: str):
-    """(line number, cells) for every row, the header included: XLSX or CSV, detected."""
-    if data.startswith(XLSX_MAGIC) or filename.lower().endswith(".xlsx"):
-        yield from _xlsx_records(data)
-        return
-    text = decode_text(data)
-    if not text.strip():
-        return
-    # strict: a quote that is never closed is an error, not a field that swallows the rest of the file.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    yield from _csv_records(reader)
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 (with BOM, or without it when every other byte is NUL),
-    else Windows-1252: what Swedish Excel writes as "CSV (semikolonavgränsad)"."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decoded(data, "utf-16")
-    sample = data[:4000]
-    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4:
-        return _decoded(data, "utf-16-le")
-    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
-        return _decoded(data, "utf-16-be")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined: read as Latin-1
-        return data.decode("latin-1")
-
-
-def _decoded(data, encoding):
-    try:
-        return data.decode(encoding).lstrip("\ufeff")
-    except UnicodeDecodeError:
-        raise ImportRejected([(None, NOT_TEXT)]) from None
-
-
-def _delimiter(text: str) -> str:
-    """Semicolon, comma or tab: the one the header line uses most (outside quotes, by csv.Sniffer)."""
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    try:
-        return csv.Sniffer().sniff(first_line, delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        return max(DELIMITERS, key=first_line.count)
-
-
-def _xlsx_records(data: bytes):
-    """The first sheet of a workbook, every cell as text (dates as 2019-05-23, whole numbers without .0)."""
-    try:
-        office_files.check_office_file(data)
-    except office_files.NotAnOfficeFile:
-        raise ImportRejected([(None, NOT_XLSX)]) from None
-    except office_files.UnsafeOfficeFile as unsafe:
-        raise ImportRejected([(None, unsafe.message)]) from None
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
-        raise ImportRejected([(None, NOT_XLSX)]) from None
-    try:
-        sheet = workbook.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [_cell_text(value) for value in values]
-    finally:
-        workbook.close()
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-# csv's own error messages (English) -> what the person is told, with the line where the record began.
-_CSV_PROBLEMS = {
-    "field larger than field limit": (
-        f"ett fält är längre än {csv.field_size_limit():,} tecken. Ingen kolumn får vara så lång.".replace(
-            ",", " "
-        )
-    ),
-    "unexpected end of data": (
-        'ett citattecken (") inleder ett fält som aldrig avslutas. Kontrollera citattecknen på raden.'
-    ),
-    "expected after": (
-        'efter ett avslutande citattecken (") måste fältet ta slut. '
-        'Ett citattecken inne i ett fält skrivs som två ("").'
-    ),
-    "new-line character seen in unquoted field": "en radbrytning mitt i ett fält utan citattecken.",
-    "line contains nul": "null-tecken är inte tillåtna.",
-}
-
-
-def _csv_records(reader):
-    """(line where the record begins, record) for every record; a broken one raises ImportRejected."""
-    while True:
-        line = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            text = str(error).casefold()
-            problem = next(
-                (message for key, message in _CSV_PROBLEMS.items() if key in text),
-                "raden kunde inte läsas som CSV. Kontrollera avgränsare och citattecken.",
-            )
-            raise ImportRejected([(line, f"Raden kan inte läsas: {problem}")]) from None
-        yield line, record
 
 
 def _columns(header: list[str], line: int) -> dict[int, str]:
@@ -490,14 +364,7 @@ def _row(record: list[str], columns: dict[int, str]) -> tuple[dict, list[str]]:
     if not row["text"]:
         problems.append("Aktivitet saknas.")
     for name, value in row.items():
-        # PostgreSQL cannot store NUL in text (it would be a server error); forms refuse it the same way.
-        if "\x00" in value:
-            problems.append(f"{_LABELS[name]}: null-tecken är inte tillåtna.")
-        if found := unprintable_characters(value):
-            problems.append(
-                f"{_LABELS[name]}: tecken som inte kan skrivas ut eller exporteras ({describe(found)}), "
-                "till exempel styrtecken från inklistrad text."
-            )
+        problems += [f"{_LABELS[name]}: {problem}" for problem in text_problems(value)]
         if len(value) > _MAX_LENGTHS[name]:
             problems.append(f"{_LABELS[name]} är för lång ({len(value)} tecken, högst {_MAX_LENGTHS[name]}).")
     return row, problems

@@ -1,6 +1,6 @@
 """The lokal lägesbild as a Word document, from the same context as its PDF (charts as their tables)."""
 
-from documents.docx import new_document, paragraphs, table, to_bytes
+from documents.docx import heading, labelled, new_document, paragraph, paragraphs, table, to_bytes
 
 
 def _evidence(problem) -> str:
@@ -11,13 +11,13 @@ def _evidence(problem) -> str:
 
 def _problems(document, context) -> None:
     """pdf/_problems.html in Word: each prioritised problem with where, what kind, evidence and causes."""
-    document.add_heading(f"{context['numbers']['problem']} Prioriterade problem", level=1)
+    heading(document, f"{context['numbers']['problem']} Prioriterade problem", level=1)
     if not context["problems"]:
-        document.add_paragraph("Inga prioriterade problem registrerade.")
+        paragraph(document, "Inga prioriterade problem registrerade.")
         return
-    document.add_paragraph("Det lägesbilden visar att planen behöver svara mot, i prioritetsordning.")
+    paragraph(document, "Det lägesbilden visar att planen behöver svara mot, i prioritetsordning.")
     for problem in context["problems"]:
-        document.add_heading(str(problem), level=2)
+        heading(document, str(problem), level=2)
         kind = "; ".join(
             part for part in (problem.environment and problem.environment.name, problem.crime_type) if part
         )
@@ -27,31 +27,29 @@ def _problems(document, context) -> None:
             ("Det som visar det", _evidence(problem)),
             ("Möjliga orsaker", problem.causes or "–"),
         ):
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(value)
+            labelled(document, label, value)
 
 
 def picture_docx(context: dict) -> bytes:
     document = new_document(context["header"])
     picture, numbers = context["picture"], context["numbers"]
     cover = context["cover"]
-    document.add_paragraph(cover["kicker"].upper())
-    document.add_heading(f"{cover['title']} {cover['year']}", level=0)
+    paragraph(document, cover["kicker"].upper())
+    heading(document, f"{cover['title']} {cover['year']}", level=0)
     for label, value, _css in cover["rows"]:
-        document.add_paragraph(f"{label}: {value}")
+        paragraph(document, f"{label}: {value}")
     if "hotniva" in numbers:  # the VBE picture's; the crime-prevention kind has none
-        document.add_heading(f"{numbers['hotniva']} Nationell hotnivå", level=1)
+        heading(document, f"{numbers['hotniva']} Nationell hotnivå", level=1)
         if picture.threat_level:
-            document.add_paragraph(f"Hotnivå {picture.threat_level} på en femgradig skala.")
-            document.add_paragraph(f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
+            paragraph(document, f"Hotnivå {picture.threat_level} på en femgradig skala.")
+            paragraph(document, f"Källa: {picture.threat_level_source or 'ingen källa angiven'}.")
         else:
-            document.add_paragraph("Ingen hotnivå angiven.")
+            paragraph(document, "Ingen hotnivå angiven.")
     for chapter in context["chapters"]:
-        document.add_heading(f"{chapter['number']} {chapter['heading']}", level=1)
+        heading(document, f"{chapter['number']} {chapter['heading']}", level=1)
         paragraphs(document, chapter["text"] or "Inte ifyllt.")
     _problems(document, context)
-    document.add_heading(f"{numbers['kallor']} Källor", level=1)
+    heading(document, f"{numbers['kallor']} Källor", level=1)
     if context["sources"]:
         rows = [
             [s.get_kind_display(), s.description, "–" if s.responses is None else str(s.responses)]
@@ -64,19 +62,19 @@ def picture_docx(context: dict) -> bytes:
             caption="Det lägesbilden bygger på:",
         )
     else:
-        document.add_paragraph("Inga källor registrerade.")
-    document.add_heading(f"{numbers['iakttagelser']} Iakttagelser", level=1)
+        paragraph(document, "Inga källor registrerade.")
+    heading(document, f"{numbers['iakttagelser']} Iakttagelser", level=1)
     head = ["Typ av iakttagelse", "Område", "Period", "Antal", "Beskrivning"]
     for group in context["observation_groups"]:
-        document.add_heading(group["environment"].name, level=2)
+        heading(document, group["environment"].name, level=2)
         rows = [
             [o.kind.name, o.area or "–", o.period or "–", o.count_display, o.description]
             for o in group["observations"]
         ]
         table(document, head, rows)
     if not context["observation_groups"]:
-        document.add_paragraph("Inga iakttagelser registrerade.")
-    document.add_heading(f"{numbers['jamforelse']} Iakttagelser år för år", level=1)
+        paragraph(document, "Inga iakttagelser registrerade.")
+    heading(document, f"{numbers['jamforelse']} Iakttagelser år för år", level=1)
     comparison = context["comparison"]
     if comparison.by_environment:
         years = comparison.years
@@ -85,16 +83,18 @@ def picture_docx(context: dict) -> bytes:
             if len(years) > 1
             else (f"en för {context['organisation'].name} {picture.year}")
         )
-        document.add_paragraph(
+        paragraph(
+            document,
             f"Antal iakttagelser per miljö i lägesbild{span}. ”Ej räknat” betyder att något har setts men "
-            "inte räknats."
+            "inte räknats.",
         )
         # The PDF's chart captions: here the charts are their tables.
-        document.add_paragraph(
+        paragraph(
+            document,
             "Staplarna visar summan av räknade iakttagelser per miljö. "
-            "Tabellen nedan innehåller samma siffror."
+            "Tabellen nedan innehåller samma siffror.",
         )
-        document.add_paragraph("Samma iakttagelser fördelade på typ av iakttagelse, år för år.")
+        paragraph(document, "Samma iakttagelser fördelade på typ av iakttagelse, år för år.")
     for title, rows in (("miljö", comparison.by_environment), ("typ av iakttagelse", comparison.by_kind)):
         if rows:
             table(
@@ -104,5 +104,5 @@ def picture_docx(context: dict) -> bytes:
                 caption=f"Antal iakttagelser per {title} och år",
             )
     if not comparison.by_environment:
-        document.add_paragraph("Det finns inga iakttagelser att jämföra.")
+        paragraph(document, "Det finns inga iakttagelser att jämföra.")
     return to_bytes(document)

@@ -6,6 +6,7 @@ import datetime
 import importlib
 import inspect
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -16,10 +17,17 @@ from django.urls import reverse
 from documents.text import CleanTextField, printable
 from followup import services as followup_services
 from followup.models import FollowUpStatus
-from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory, SituationPictureFactory
+from tests.factories import (
+    ActivityFactory,
+    ChapterFactory,
+    PlanRevisionFactory,
+    ProblemFactory,
+    SituationPictureFactory,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ["vbe_portal", "organisations", "documents", "situation", "plans", "followup"]
+# Every app of the project (a directory with apps.py), so that a new app's forms are checked too.
+APPS = sorted(path.parent.name for path in ROOT.glob("*/apps.py"))
 
 
 def _form_classes():
@@ -93,6 +101,7 @@ def test_text_stored_with_control_characters_still_exports_and_prints(client, co
         by=coordinator,
     )
     picture = SituationPictureFactory(organisation=committee, year=2024, analysis=STORED)
+    ProblemFactory(picture=picture, title=STORED[:200], area=STORED[:200], causes=STORED)
     client.force_login(coordinator)
     for url in (
         reverse("plans:activity_export_xlsx"),
@@ -110,9 +119,27 @@ def test_text_stored_with_control_characters_still_exports_and_prints(client, co
     assert client.get(reverse("plans:activity_export_csv")).status_code == 200
     for url in (
         reverse("plans:revision_pdf", args=[revision.pk]),
+        reverse("plans:revision_docx", args=[revision.pk]),
         reverse("followup:round_pdf", args=[round_.pk]),
+        reverse("followup:round_docx", args=[round_.pk]),
         reverse("situation:picture_pdf", args=[picture.pk]),
+        reverse("situation:picture_docx", args=[picture.pk]),
         activity.get_absolute_url(),
     ):
         response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_no_document_writes_word_text_around_the_one_writer():
+    """python-docx text only through documents/docx.py, whose helpers pass it through `printable`."""
+    offenders = []
+    for path in ROOT.glob("*/**/*.py"):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith((".venv/", "tests/", "bench/")) or relative == "documents/docx.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        if re.search(r"^\s*(from|import) docx\b|documents\.docx import", source, re.MULTILINE) and re.search(
+            r"\.add_(heading|paragraph|run)\(|\.text\s*=(?!=)", source
+        ):
+            offenders.append(relative)
+    assert not offenders, f"write Word text through documents.docx (heading, paragraph, table): {offenders}"

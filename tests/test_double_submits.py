@@ -22,6 +22,7 @@ from django.test import Client
 from django.urls import reverse
 
 from followup.models import FollowUpRound
+from meetings.models import Meeting
 from plans.import_views import PENDING
 from plans.models import ActionPlan, Activity, Chapter, Routine
 from situation.models import Observation, SituationPicture, Source
@@ -275,3 +276,41 @@ def test_four_simultaneous_import_confirmations_add_the_rows_once(transactional_
     results = _simultaneous(coordinator, url, lambda i: {"include": lines}, cookies=browser.cookies)
     _assert_no_server_error(results)
     assert Activity.objects.filter(chapter__revision=draft).count() == 1 + 2
+
+
+MEETINGS_CSV = b"Datum;Tid;Plats\n2026-01-29;08:15;Stadshuset\n2026-02-26;08:15;Stadshuset\n"
+
+
+@pytest.mark.django_db
+def test_a_meeting_import_sent_twice_adds_the_meetings_once(client, secretary, committee):
+    client.force_login(secretary)
+    for _ in range(2):
+        upload = SimpleUploadedFile("sammantraden.csv", MEETINGS_CSV)
+        response = client.post(
+            reverse("meetings:meeting_import"), {"organisation": committee.pk, "year": 2026, "file": upload}
+        )
+    assert Meeting.objects.filter(organisation=committee).count() == 2
+    assert response.status_code == 400
+    assert "Det finns redan sammanträden de här dagarna" in response.content.decode()
+
+
+@on_postgres
+@pytest.mark.postgres
+def test_four_simultaneous_meeting_creates_make_one_meeting(transactional_db, secretary, committee):
+    data = {"organisation": committee.pk, "date": "2026-02-26", "starts_at": "08:15", "place": "Stadshuset"}
+    results = _simultaneous(secretary, reverse("meetings:meeting_create"), lambda i: data)
+    _assert_no_server_error(results)
+    assert Meeting.objects.filter(organisation=committee).count() == 1
+
+
+@on_postgres
+@pytest.mark.postgres
+def test_four_simultaneous_meeting_imports_add_the_meetings_once(transactional_db, secretary, committee):
+    def data_for(index):
+        upload = SimpleUploadedFile("sammantraden.csv", MEETINGS_CSV)
+        return {"organisation": committee.pk, "year": 2026, "file": upload}
+
+    results = _simultaneous(secretary, reverse("meetings:meeting_import"), data_for)
+    _assert_no_server_error(results)
+    assert Meeting.objects.filter(organisation=committee).count() == 2
+    assert sorted(status for status, _ in results).count(302) == 1, results

@@ -67,9 +67,10 @@ def _set(obj, name, value):
 
 
 @pytest.fixture
-def world(committee, coordinator):
+def world(committee, unit, coordinator):
     revision = PlanRevisionFactory(plan__organisation=committee, year=2019, adopted=True)
-    activity = ActivityFactory(chapter=ChapterFactory(revision=revision))
+    # A responsible unit: the follow-up export groups by it, so its name is a field the export shows.
+    activity = ActivityFactory(chapter=ChapterFactory(revision=revision), responsible_unit=unit)
     round_ = followup_services.open_round(
         revision=revision,
         kind="helar",
@@ -84,6 +85,7 @@ def world(committee, coordinator):
     round_.refresh_from_db()
     return {
         "organisation": committee,
+        "unit": unit,
         "plan": revision.plan,
         "revision": revision,
         "chapter": activity.chapter,
@@ -107,6 +109,7 @@ EXPORTS = {
     "plans:activity_export_csv": CATALOGUE_FIELDS,
     "followup:round_export": [
         ("organisation", "name"),
+        ("unit", "name"),
         ("plan", "title"),
         ("revision", "decided_by"),
         ("revision", "paragraph"),

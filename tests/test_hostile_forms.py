@@ -23,6 +23,7 @@ from django.urls import reverse
 from documents.text import CleanTextField
 from followup import services as followup_services
 from followup.models import ActivityFollowUp, FollowUpRound, FollowUpStatus
+from meetings.models import Meeting
 from plans.models import ActionPlan, Activity, CaseMemo, Chapter, Indicator, PlanRevision, Routine
 from situation.models import Observation, Problem, SituationPicture, Source
 from tests.factories import (
@@ -30,6 +31,7 @@ from tests.factories import (
     ActivityFactory,
     ChapterFactory,
     IndicatorFactory,
+    MeetingFactory,
     ObservationFactory,
     PlanRevisionFactory,
     ProblemFactory,
@@ -451,6 +453,24 @@ FORMS += [
             (reverse("plans:routine_list"), SUMMARY),
         ],
     ),
+    HostileForm(
+        name="meeting_create",
+        user="secretary",
+        url=lambda w: reverse("meetings:meeting_create"),
+        data=lambda w: {"organisation": w.committee.pk, "date": "2026-02-26", "starts_at": "08:15"},
+        fields={"place": 200},
+        stored=lambda w, f: _newest(Meeting.objects.filter(organisation=w.committee), w.meeting, f),
+        pages=lambda w: [Meeting.objects.exclude(pk=w.meeting.pk).get().get_absolute_url()],
+    ),
+    HostileForm(
+        name="meeting_edit",
+        user="secretary",
+        url=lambda w: reverse("meetings:meeting_edit", args=[w.meeting.pk]),
+        data=lambda w: {"date": "2026-01-29", "starts_at": "08:15", "version": 1},
+        fields={"place": 200},
+        stored=lambda w, f: getattr(Meeting.objects.get(pk=w.meeting.pk), f),
+        pages=lambda w: [w.meeting.get_absolute_url(), reverse("meetings:meeting_edit", args=[w.meeting.pk])],
+    ),
 ]
 
 # Beside the corpus, every field gets a value exactly at its limit (stored whole) and one over it
@@ -496,6 +516,7 @@ def world(committee, unit, coordinator, secretary):
         problem=ProblemFactory(picture=picture),
         indicator=IndicatorFactory(activity=activity),
         routine=RoutineFactory(organisation=committee),
+        meeting=MeetingFactory(organisation=committee, date=datetime.date(2026, 1, 29)),
         picture=picture,
         source=SourceFactory(picture=picture, order=1),
         observation=ObservationFactory(picture=picture),
@@ -517,6 +538,7 @@ def world(committee, unit, coordinator, secretary):
 def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
     """A field added to a form without a limit, or a limit changed, shows up here."""
     from followup.forms import CommentForm, ReportForm, RoundOpenForm
+    from meetings.forms import MeetingCreateForm, MeetingForm
     from plans.catalogue_forms import RoutineForm
     from plans.forms import (
         ActivityForm,
@@ -535,6 +557,8 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
         ProblemForm,
         SourceForm,
     )
+    from tests.test_clean_text import _form_classes
+    from vbe_portal.forms import LoginForm
 
     classes = {
         "plan_create": PlanCreateForm,
@@ -559,7 +583,21 @@ def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
         "situation_observation_edit": ObservationForm,
         "routine_create": RoutineForm,
         "routine_edit": RoutineForm,
+        "meeting_create": MeetingCreateForm,
+        "meeting_edit": MeetingForm,
     }
+    # Every form of every app with a free-text field has a row (the login form's user name aside).
+    with_text = {
+        cls
+        for cls in _form_classes()
+        if cls is not LoginForm
+        and any(
+            isinstance(f, forms.CharField)
+            and not isinstance(f.widget, forms.HiddenInput | forms.PasswordInput)
+            for f in cls.base_fields.values()
+        )
+    }
+    assert with_text <= set(classes.values()), f"forms not attacked: {with_text - set(classes.values())}"
     for form in FORMS:
         declared = classes[form.name].base_fields
         for name, limit in form.fields.items():
