@@ -40,6 +40,8 @@ test: lint
 	$(PY) -m pytest -n $(WORKERS) -p no:cacheprovider
 
 bench: $(STAMP)
+	@# bench/load.py drives gunicorn with wrk (Debian's package).
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(PY) bench/run.py
 
 clean:

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import StoredDocument
+from organisations.guarded_admin import GuardedAdmin
+
+from .models import CaseMemo, StoredDocument
 
 
 @admin.register(StoredDocument)
@@ -16,4 +18,24 @@ class StoredDocumentAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CaseMemo)
+class CaseMemoAdmin(GuardedAdmin):
+    """Read-only: the ärende is written in the portal (documents.cases.save_case_memo, with its version
+    check and its rule on who may be handläggare) and frozen with its object's decision, so the admin
+    is no second door to it, draft or not."""
+
+    list_display = ["__str__", "owner_type", "official", "prepared_on", "diary_number", "version"]
+    list_filter = ["owner_type"]
+    search_fields = ["diary_number", "proposal"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -1,7 +1,10 @@
 """The one way a view gets a nämnd document: stored bytes when frozen, a cached render when a draft."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from .docx import DOCX_CONTENT_TYPE
+from .registry import DocumentSpec
 from .render import render_pdf
 from .services import RenderedDocument, draft_content, stored_content
 from .tasks import request_render
@@ -38,3 +41,56 @@ def document_for(
 
 def pdf_renderer(template: str, build_context: Callable[[], dict]) -> Callable[[], bytes]:
     return lambda: render_pdf(template, build_context())
+
+
+@dataclass(frozen=True)
+class DocumentSet:
+    """The documents one kind of object carries (a plan revision's "plan" as PDF and Word, say), and
+    the two ways to them: every one as a DocumentSpec for the task that stores them at the freeze, and
+    one of them for a view (`document`, through document_for).
+
+    renderer(obj, kind): what renders that document's bytes; spec_fields(obj, kind): its filename and
+    content_type now; frozen(obj): whether it is stored; versions(obj): what a draft's render shows."""
+
+    label: str
+    kinds: tuple[str, ...]
+    renderer: Callable[[object, str], Callable[[], bytes]]
+    spec_fields: Callable[[object, str], dict]
+    frozen: Callable[[object], bool]
+    versions: Callable[[object], object]
+
+    def specs(self, obj) -> list[DocumentSpec]:
+        return [
+            DocumentSpec(
+                key=frozen_key(self.label, obj.pk, kind),
+                render=self.renderer(obj, kind),
+                **self.spec_fields(obj, kind),
+            )
+            for kind in self.kinds
+        ]
+
+    def document(self, obj, kind: str) -> RenderedDocument:
+        """Rendered for a draft (once per version), the stored bytes once it is frozen."""
+        return document_for(
+            label=self.label,
+            pk=obj.pk,
+            kind=kind,
+            frozen=self.frozen(obj),
+            render=self.renderer(obj, kind),
+            versions=lambda: self.versions(obj),
+            **self.spec_fields(obj, kind),
+        )
+
+
+def pdf_or_word(filename_for: Callable[[object], str]) -> Callable[[object, str], dict]:
+    """spec_fields for a set whose Word kinds end in ".docx": the PDF's file name, or the same as .docx."""
+
+    def fields(obj, kind: str) -> dict:
+        if kind.endswith(".docx"):
+            return {
+                "filename": filename_for(obj).removesuffix(".pdf") + ".docx",
+                "content_type": DOCX_CONTENT_TYPE,
+            }
+        return {"filename": filename_for(obj), "content_type": "application/pdf"}
+
+    return fields

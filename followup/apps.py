@@ -6,6 +6,7 @@ class FollowupConfig(AppConfig):
     verbose_name = "Uppföljning"
 
     def ready(self):
-        from . import pdf
+        from . import cases, pdf
 
         pdf.register()
+        cases.register()

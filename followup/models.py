@@ -1,6 +1,7 @@
 """Uppföljning: follow-up rounds on an adopted plan revision, one entry per activity, and a status scale."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -153,6 +154,10 @@ class FollowUpRound(models.Model):
         on_delete=models.PROTECT,
         related_name="followup_rounds",
         help_text="Sista dag för återrapportering räknas då från sammanträdet.",
+    )
+    # Its ärende (documents.CaseMemo): deleted with a draft, never left pointing at a reused id.
+    case_memos = GenericRelation(
+        "documents.CaseMemo", content_type_field="owner_type", object_id_field="owner_id"
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 

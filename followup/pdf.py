@@ -7,9 +7,8 @@ rendered once and then served as the stored bytes; an open round renders fresh a
 
 from django.utils import timezone
 
-from documents import registry
-from documents.docx import DOCX_CONTENT_TYPE
-from documents.downloads import document_for, frozen_key, pdf_renderer
+from documents import cases, registry
+from documents.downloads import DocumentSet, pdf_or_word, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
@@ -125,35 +124,27 @@ def _renderer(round_: FollowUpRound, kind: str = "rapport"):
     return pdf_renderer(TEMPLATE, lambda: report_context(round_))
 
 
-def _spec_fields(round_: FollowUpRound, kind: str) -> dict:
-    if kind.endswith(".docx"):
-        return {
-            "filename": filename_for(round_).removesuffix(".pdf") + ".docx",
-            "content_type": DOCX_CONTENT_TYPE,
-        }
-    return {"filename": filename_for(round_), "content_type": "application/pdf"}
+REPORT = DocumentSet(
+    label=LABEL,
+    kinds=KINDS,
+    renderer=_renderer,
+    spec_fields=pdf_or_word(filename_for),
+    frozen=lambda round_: round_.is_closed,
+    versions=draft_versions,
+)
 
 
 def frozen_documents(round_: FollowUpRound) -> list[DocumentSpec]:
-    return [
-        DocumentSpec(
-            frozen_key(LABEL, round_.pk, kind), render=_renderer(round_, kind), **_spec_fields(round_, kind)
-        )
-        for kind in KINDS
-    ]
+    """The report and its ärende, PDF and Word: stored when the round is closed."""
+    return [*REPORT.specs(round_), *cases.frozen_documents(round_)]
 
 
 def document(round_: FollowUpRound, kind: str) -> RenderedDocument:
-    """PDF or Word: rendered for a draft (once per version), the stored bytes once it is frozen."""
-    return document_for(
-        label=LABEL,
-        pk=round_.pk,
-        kind=kind,
-        frozen=round_.is_closed,
-        render=_renderer(round_, kind),
-        versions=lambda: draft_versions(round_),
-        **_spec_fields(round_, kind),
-    )
+    """PDF or Word (the report's or its ärende's): rendered for a draft (once per version), the stored
+    bytes once it is frozen."""
+    if kind in cases.KINDS:
+        return cases.document(round_, kind)
+    return REPORT.document(round_, kind)
 
 
 def report_document(round_: FollowUpRound) -> RenderedDocument:

@@ -24,3 +24,18 @@ def round_docx(request, pk):
     """The report as Word, with the same checks as its PDF."""
     round_ = round_for(request.user, pk, Perm.EXPORT)
     return document_response(request, pdf.document(round_, "rapport.docx"))
+
+
+@login_required
+@require_safe
+def round_case_pdf(request, pk):
+    """The ärende presenting the report to the nämnd, with the same checks as the report."""
+    round_ = round_for(request.user, pk, Perm.EXPORT)
+    return document_response(request, pdf.document(round_, "beslutsforslag"))
+
+
+@login_required
+@require_safe
+def round_case_docx(request, pk):
+    round_ = round_for(request.user, pk, Perm.EXPORT)
+    return document_response(request, pdf.document(round_, "beslutsforslag.docx"))

@@ -9,9 +9,11 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from documents.case_views import case_edit
 from organisations import access, editing
 from organisations.access import Action, Perm
 from plans.models import ActionPlan, Activity, PlanRevision
@@ -351,4 +353,23 @@ def overview(request):
         request,
         "followup/overview.html",
         {"page_obj": page_obj, "rows": rows, "columns": columns},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_case_edit(request, pk):
+    """Ärendet presenting the report to the nämnd (the shared ärende page, documents.case_views)."""
+    round_ = selectors.round_for(request.user, pk, Perm.MANAGE_FOLLOWUP)
+    return case_edit(
+        request,
+        owner=round_,
+        crumbs=[
+            ("Start", reverse("home")),
+            ("Uppföljning", reverse("followup:round_list")),
+            (f"{round_.get_kind_display()} {round_.period}", round_.get_absolute_url()),
+        ],
+        heading=f"Ärendet (tjänsteutlåtande) för uppföljningen {round_.get_kind_display().lower()} "
+        f"{round_.period}",
+        purpose="godkänna uppföljningsrapporten",
     )

@@ -2,11 +2,10 @@
 (organisations.guarded_admin asks the permission layer about the live row on every write)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from organisations.guarded_admin import GuardedAdmin, GuardedInline
 
-from .models import ActionPlan, Activity, CaseMemo, Chapter, PlanRevision, Routine
+from .models import ActionPlan, Activity, Chapter, PlanRevision, Routine
 
 
 class ChapterInline(GuardedInline, admin.TabularInline):
@@ -97,21 +96,3 @@ class RoutineAdmin(GuardedAdmin):
     list_filter = ["kind", "organisation"]
     search_fields = ["title", "body"]
     autocomplete_fields = ["organisation"]
-
-
-@admin.register(CaseMemo)
-class CaseMemoAdmin(SimpleHistoryAdmin):
-    """Read-only: the ärende is written in the portal (plans.cases.save_case_memo) and frozen with the
-    decision, so the admin is no second door to it."""
-
-    list_display = ["revision", "official", "prepared_on", "diary_number", "version"]
-    search_fields = ["diary_number", "revision__plan__organisation__name"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

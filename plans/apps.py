@@ -7,10 +7,11 @@ class PlansConfig(AppConfig):
     verbose_name = "Handlingsplaner"
 
     def ready(self):
-        from . import pdf
+        from . import cases, pdf
         from .search import register_sqlite_functions
 
         pdf.register()
+        cases.register()
 
         # Free-text search on SQLite needs a Unicode-aware casefold (see plans/search.py).
         connection_created.connect(register_sqlite_functions, dispatch_uid="plans_sqlite_casefold")

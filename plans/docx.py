@@ -1,4 +1,4 @@
-"""The plan revision and its ärende as Word documents, from the same contexts as their PDFs."""
+"""The plan revision as a Word document, from the same context as its PDF (its ärende: documents.docx)."""
 
 from django.utils.text import Truncator
 
@@ -77,33 +77,3 @@ def _indicators(document, chapter) -> None:
             ]
             if rows:
                 table(document, ["Tillfälle", "Värde"], rows)
-
-
-def case_docx(context: dict) -> bytes:
-    """pdf/plan_case.html in Word: the ärende's sections in the Luleå order."""
-    document = new_document(context["header"])
-    memo = context["memo"]
-    heading(document, context["case_title"], level=0)
-    paragraph(document, f"Ärendenr {memo.diary_number or '–'}")
-    sections = [
-        ("Förvaltningens förslag till beslut", [memo.proposal]),
-        ("Sammanfattning av ärendet", context["summary"]),
-        ("Beskrivning av ärendet", context["background"]),
-        ("Förvaltningens bedömning", context["assessment"]),
-        ("Dialog", context["dialogue"]),
-    ]
-    for title, texts in sections:
-        if texts:
-            heading(document, title, level=1)
-            for text in texts:
-                paragraph(document, text)
-    heading(document, "Beslutsunderlag", level=1)
-    for item in context["decision_basis"]:
-        paragraph(document, item, style="List Bullet")
-    paragraph(document, memo.official_name)
-    if memo.official_title:
-        paragraph(document, memo.official_title)
-    heading(document, "Beslutet skickas till", level=1)
-    for recipient in context["recipients"]:
-        paragraph(document, recipient)
-    return to_bytes(document)

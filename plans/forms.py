@@ -9,7 +9,7 @@ from organisations.models import Organisation
 from situation.models import Problem, SituationPicture
 
 from .kinds import DEFAULT_TITLES, section_choices
-from .models import ActionPlan, Activity, CaseMemo, Chapter, PlanRevision
+from .models import ActionPlan, Activity, Chapter, PlanRevision
 
 YEAR_ERRORS = {
     "min_value": "Ange ett år från och med 2000.",
@@ -216,44 +216,3 @@ class ActivityForm(VersionedForm, forms.ModelForm):
         if self.has_error("ends_on"):
             return
         super()._post_clean()
-
-
-class OfficialChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        name = obj.get_full_name()
-        return f"{name} ({obj.username})" if name else obj.username
-
-
-class CaseMemoForm(VersionedForm, forms.ModelForm):
-    """Ärendet of a draft revision; the handläggare is chosen from the organisation's people."""
-
-    class Meta:
-        model = CaseMemo
-        formfield_callback = clean_text_formfield
-        fields = [
-            "official",
-            "official_title",
-            "prepared_on",
-            "diary_number",
-            "proposal",
-            "summary",
-            "background",
-            "dialogue",
-            "assessment",
-            "recipients",
-        ]
-        field_classes = {"official": OfficialChoiceField}
-        widgets = {
-            "prepared_on": DateInput(),
-            "proposal": forms.Textarea(attrs={"rows": 3}),
-            "summary": forms.Textarea(attrs={"rows": 8}),
-            "background": forms.Textarea(attrs={"rows": 8}),
-            "dialogue": forms.Textarea(attrs={"rows": 4}),
-            "assessment": forms.Textarea(attrs={"rows": 6}),
-            "recipients": forms.Textarea(attrs={"rows": 5}),
-        }
-
-    def __init__(self, *args, officials, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = officials
-        self.fields["official"].empty_label = None

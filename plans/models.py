@@ -1,6 +1,6 @@
 """Handlingsplan: a plan per organisation, one revision a year, chapters with activities, and routines."""
 
-from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -124,6 +124,10 @@ class PlanRevision(models.Model):
         on_delete=models.PROTECT,
         related_name="plan_revisions",
         help_text="Sammanträdet där nämnden ska anta revideringen.",
+    )
+    # Its ärende (documents.CaseMemo): deleted with a draft, never left pointing at a reused id.
+    case_memos = GenericRelation(
+        "documents.CaseMemo", content_type_field="owner_type", object_id_field="owner_id"
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
@@ -497,70 +501,6 @@ class Routine(models.Model):
                 Action.DELETE: [(Perm.EDIT_PLAN, org)],
             }
         )
-
-
-class CaseMemo(models.Model):
-    """Ärendet (tjänsteutlåtande): the official's written matter that asks the nämnd to adopt a draft.
-
-    Written by the samordnare on a draft revision, in the Luleå shape (beslutsförslag). It is frozen
-    with the revision's decision; its document never contains the decision itself.
-    """
-
-    revision = models.OneToOneField(
-        PlanRevision, verbose_name="revidering", on_delete=models.PROTECT, related_name="case_memo"
-    )
-    official = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="handläggare",
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="Den som har berett ärendet och står som handläggare på handlingen.",
-    )
-    official_title = models.CharField("handläggarens titel", max_length=100, blank=True)
-    prepared_on = models.DateField("datum", help_text="Ärendets eget datum, som står i sidhuvudet.")
-    diary_number = models.CharField("diarienummer", max_length=60, blank=True)
-    proposal = models.TextField("förslag till beslut", max_length=2_000)
-    summary = models.TextField("sammanfattning av ärendet", max_length=10_000)
-    background = models.TextField("beskrivning av ärendet", max_length=20_000, blank=True)
-    dialogue = models.TextField(
-        "dialog", max_length=5_000, blank=True, help_text="Med vilka ärendet har stämts av, t.ex. polisen."
-    )
-    assessment = models.TextField("förvaltningens bedömning", max_length=10_000, blank=True)
-    recipients = models.TextField(
-        "beslutet skickas till", max_length=2_000, help_text="En mottagare per rad."
-    )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField("skapad", auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = "ärende (tjänsteutlåtande)"
-        verbose_name_plural = "ärenden (tjänsteutlåtanden)"
-        ordering = ["revision"]
-
-    def __str__(self):
-        return f"Ärende: {self.revision}"
-
-    def get_absolute_url(self):
-        return reverse("plans:revision_case_edit", args=[self.revision_id])
-
-    @property
-    def is_frozen(self) -> bool:
-        return self.revision.is_frozen
-
-    def access_policy(self) -> access.Policy:
-        """The revision's answer: written by those who edit the plan, frozen with the decision."""
-        return self.revision.access_policy()
-
-    @property
-    def official_name(self) -> str:
-        if self.official_id is None:
-            return ""
-        return (self.official.get_full_name() or self.official.get_username()).strip()
-
-    def recipient_lines(self) -> list[str]:
-        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
 
 # Indicators live in their own module to keep this one readable; importing them here registers them.

@@ -1,4 +1,5 @@
-"""Nämnd-ready documents of a plan revision: the plan (HANDLINGSPLAN) and the beslutsförslag for adopting it.
+"""Nämnd-ready documents of a plan revision: the plan (HANDLINGSPLAN) and, through documents.cases, the
+beslutsförslag for adopting it.
 
 Each document is a context builder plus a template under templates/pdf/; documents.render turns it into
 PDF/A. An adopted (frozen) revision's documents are rendered once and then served as stored bytes.
@@ -7,35 +8,33 @@ PDF/A. An adopted (frozen) revision's documents are rendered once and then serve
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from documents import registry
+from documents import cases, registry
 from documents.docx import DOCX_CONTENT_TYPE
-from documents.downloads import document_for, frozen_key, pdf_renderer
+from documents.downloads import DocumentSet, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
 from documents.services import RenderedDocument, draft_content
 from organisations.kinds import PlanKind
 
-from . import cases, indicator_selectors
+from . import indicator_selectors
 from .compare import compare_revisions
 from .indicator_chart import PDF_FONTS
-from .models import Activity, CaseMemo, Chapter, PlanRevision, Routine
+from .models import Activity, Chapter, PlanRevision, Routine
 
 PLAN_TEMPLATE = "pdf/plan_revision.html"
 PUBLIC_VERSION_NOTE = (
     "Publicerad version utan personnamn och kontaktuppgifter till enskilda personer. "
     "Den fullständiga handlingen finns hos nämnden."
 )
-CASE_TEMPLATE = "pdf/plan_case.html"
 
 
-def filename_for(revision: PlanRevision, *, case: bool = False, extension: str = "pdf") -> str:
-    """Handlingsplan-VBE-Skarholmen-2019-antagen.pdf / Beslutsforslag-Handlingsplan-VBE-...-utkast.pdf;
+def filename_for(revision: PlanRevision, *, extension: str = "pdf") -> str:
+    """Handlingsplan-VBE-Skarholmen-2019-antagen.pdf (its ärende: Beslutsforslag-Handlingsplan-...);
     the state is the revision's now (utkast, antagen, ersatt), whenever its bytes were made."""
     state = revision.status
     organisation = ascii_filename_part(revision.plan.organisation.short_name, fallback="organisation")
-    name = f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.{extension}"
-    return f"Beslutsforslag-{name}" if case else name
+    return f"Handlingsplan-VBE-{organisation}-{revision.year}-{state}.{extension}"
 
 
 def _chapters(revision: PlanRevision, *, answers: bool) -> list[Chapter]:
@@ -189,116 +188,28 @@ def _cover_rows(revision: PlanRevision, adoption_line: str) -> list[tuple[str, s
     return rows
 
 
-def case_memo(revision: PlanRevision) -> CaseMemo:
-    """The ärende written on the revision, else the one the plan gives (handläggare: who created the
-    draft), so that a revision decided without one still has a proposal that names no downloader."""
-    memo = CaseMemo.objects.filter(revision=revision).select_related("official").first()
-    if memo is not None:
-        return memo
-    first = revision.history.order_by("history_date", "history_id").select_related("history_user").first()
-    memo = cases.prefilled(revision, official=first.history_user if first else None)
-    memo.prepared_on = revision.decided_on or memo.prepared_on
-    return memo
-
-
-def _dated(text: str, date, diary_number: str) -> str:
-    parts = [text, f"{date:%Y-%m-%d}" if date else "", f"dnr {diary_number}" if diary_number else ""]
-    return ", ".join(part for part in parts if part)
-
-
-def decision_basis(revision: PlanRevision, memo: CaseMemo) -> list[str]:
-    """Beslutsunderlag: each document with its year, date and diary number."""
-    plan = revision.plan
-    items = [
-        _dated(
-            f"{plan.title} {revision.year}, förslag",
-            memo.prepared_on,
-            memo.diary_number or revision.diary_number,
-        ),
-        _dated(
-            ", ".join(filter(None, ["Tjänsteutlåtande", memo.official_name])),
-            memo.prepared_on,
-            memo.diary_number,
-        ),
-    ]
-    picture = revision.situation_picture
-    if picture is not None:
-        established = picture.established_at and timezone.localdate(picture.established_at)
-        state = f"fastställd {established:%Y-%m-%d}" if established else "utkast"
-        items.append(f"Lokal lägesbild {picture.year} för {picture.organisation.name}, {state}")
-    previous = revision.copied_from
-    if previous is not None and previous.decided_on:
-        items.append(
-            _dated(
-                f"{plan.title} {previous.year}, antagen § {previous.paragraph}",
-                previous.decided_on,
-                previous.diary_number,
-            )
-        )
-    return items
-
-
-def case_context(revision: PlanRevision) -> dict:
-    """Context of pdf/plan_case.html: the ärende (tjänsteutlåtande) in the Luleå beslutsförslag shape.
-
-    Everything comes from the ärende and the revision, never from the one who downloads; the proposal
-    never carries the decision (no adoption line, no "Beslut" section)."""
-    organisation = revision.plan.organisation
-    memo = case_memo(revision)
-    title = f"Förslag till beslut gällande handlingsplan mot våldsbejakande extremism {revision.year}"
-    header = DocumentHeader(
-        title=f"{title} – {organisation.name}",
-        document_type="BESLUTSFÖRSLAG",
-        organisation_lines=organisation_lines(organisation),
-        date=memo.prepared_on,
-        diary_number=memo.diary_number,
-        diary_label="Ärendenr",
-        is_draft=not revision.is_frozen,
-        draft_note="UTKAST – ärendet är inte slutligt.",
-        official=memo.official_name,
-        subject=title,
-        keywords=["beslutsförslag", "handlingsplan", "våldsbejakande extremism", organisation.name],
-    )
-    return {
-        "header": header,
-        "revision": revision,
-        "organisation": organisation,
-        "memo": memo,
-        "case_title": title,
-        "summary": [p for p in memo.summary.split("\n\n") if p.strip()],
-        "background": [p for p in memo.background.split("\n\n") if p.strip()],
-        "assessment": [p for p in memo.assessment.split("\n\n") if p.strip()],
-        "dialogue": [p for p in memo.dialogue.split("\n\n") if p.strip()],
-        "decision_basis": decision_basis(revision, memo),
-        "recipients": memo.recipient_lines(),
-    }
-
-
 LABEL = "plans.PlanRevision"
-# The documents of a revision: "plan" and "beslutsforslag" (the ärende) as PDF, and both as Word; and
-# "publik", the plan for the open pages without names of people (public.views serves it).
-KINDS = ("plan", "beslutsforslag", "plan.docx", "beslutsforslag.docx", "publik")
+# The plan's own documents: "plan" as PDF and Word, and "publik", the plan for the open pages without
+# names of people (public.views serves it). Its ärende ("beslutsforslag") is documents.cases's.
+KINDS = ("plan", "plan.docx", "publik")
 PUBLIC_KIND = "publik"
 
 
 def _renderer(revision: PlanRevision, kind: str):
-    from . import docx
+    from .docx import plan_docx
 
-    base, _, extension = kind.partition(".")
-    if base == PUBLIC_KIND:
+    if kind == PUBLIC_KIND:
         return pdf_renderer(PLAN_TEMPLATE, lambda: plan_context(revision, public=True))
-    build = (lambda: plan_context(revision)) if base == "plan" else (lambda: case_context(revision))
-    if extension == "docx":
-        write = docx.plan_docx if base == "plan" else docx.case_docx
-        return lambda: write(build())
-    return pdf_renderer(PLAN_TEMPLATE if base == "plan" else CASE_TEMPLATE, build)
+    if kind.endswith(".docx"):
+        return lambda: plan_docx(plan_context(revision))
+    return pdf_renderer(PLAN_TEMPLATE, lambda: plan_context(revision))
 
 
 def _spec_fields(revision: PlanRevision, kind: str) -> dict:
-    base, _, extension = kind.partition(".")
+    docx = kind.endswith(".docx")
     return {
-        "filename": filename_for(revision, case=base == "beslutsforslag", extension=extension or "pdf"),
-        "content_type": DOCX_CONTENT_TYPE if extension == "docx" else "application/pdf",
+        "filename": filename_for(revision, extension="docx" if docx else "pdf"),
+        "content_type": DOCX_CONTENT_TYPE if docx else "application/pdf",
     }
 
 
@@ -316,38 +227,31 @@ def draft_versions(revision: PlanRevision) -> tuple:
             )
         ),
         list(Routine.objects.filter(organisation=organisation).values_list("pk", "version")),
-        list(
-            CaseMemo.objects.filter(revision=revision).values_list(
-                "pk", "version", "official__first_name", "official__last_name"
-            )
-        ),
         (revision.situation_picture_id, revision.situation_picture and revision.situation_picture.version),
     )
 
 
+PLAN = DocumentSet(
+    label=LABEL,
+    kinds=KINDS,
+    renderer=_renderer,
+    spec_fields=_spec_fields,
+    frozen=lambda revision: revision.is_frozen,
+    versions=draft_versions,
+)
+
+
 def frozen_documents(revision: PlanRevision) -> list[DocumentSpec]:
     """The documents stored when the revision is adopted: the plan and its ärende, PDF and Word."""
-    return [
-        DocumentSpec(
-            key=frozen_key(LABEL, revision.pk, kind),
-            render=_renderer(revision, kind),
-            **_spec_fields(revision, kind),
-        )
-        for kind in KINDS
-    ]
+    return [*PLAN.specs(revision), *cases.frozen_documents(revision)]
 
 
 def document(revision: PlanRevision, kind: str) -> RenderedDocument:
-    """One of KINDS: rendered for a draft (once per version), the stored bytes of an adopted revision."""
-    return document_for(
-        label=LABEL,
-        pk=revision.pk,
-        kind=kind,
-        frozen=revision.is_frozen,
-        render=_renderer(revision, kind),
-        versions=lambda: draft_versions(revision),
-        **_spec_fields(revision, kind),
-    )
+    """One of KINDS or of the ärende's: rendered for a draft (once per version), the stored bytes of an
+    adopted revision."""
+    if kind in cases.KINDS:
+        return cases.document(revision, kind)
+    return PLAN.document(revision, kind)
 
 
 def revision_document(revision: PlanRevision) -> RenderedDocument:

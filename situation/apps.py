@@ -6,6 +6,7 @@ class SituationConfig(AppConfig):
     verbose_name = "Lokal lägesbild"
 
     def ready(self):
-        from . import pdf
+        from . import cases, pdf
 
         pdf.register()
+        cases.register()

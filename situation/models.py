@@ -5,6 +5,7 @@ the personnummer guard from validators.py.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -171,6 +172,10 @@ class SituationPicture(models.Model):
         on_delete=models.PROTECT,
         related_name="situation_pictures",
         help_text="Sammanträdet där nämnden ska fastställa lägesbilden.",
+    )
+    # Its ärende (documents.CaseMemo): deleted with a draft, never left pointing at a reused id.
+    case_memos = GenericRelation(
+        "documents.CaseMemo", content_type_field="owner_type", object_id_field="owner_id"
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)

@@ -8,9 +8,8 @@ rendered once and then served as the stored bytes; a draft is rendered fresh and
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from documents import registry
-from documents.docx import DOCX_CONTENT_TYPE
-from documents.downloads import document_for, frozen_key, pdf_renderer
+from documents import cases, registry
+from documents.downloads import DocumentSet, pdf_or_word, pdf_renderer
 from documents.header import DocumentHeader, organisation_lines
 from documents.http import ascii_filename_part
 from documents.registry import DocumentSpec, FrozenSource
@@ -166,37 +165,27 @@ def _renderer(picture: SituationPicture, kind: str = "lagesbild"):
     return pdf_renderer(TEMPLATE, lambda: picture_context(picture))
 
 
-def _spec_fields(picture: SituationPicture, kind: str) -> dict:
-    if kind.endswith(".docx"):
-        return {
-            "filename": filename_for(picture).removesuffix(".pdf") + ".docx",
-            "content_type": DOCX_CONTENT_TYPE,
-        }
-    return {"filename": filename_for(picture), "content_type": "application/pdf"}
+PICTURE = DocumentSet(
+    label=LABEL,
+    kinds=KINDS,
+    renderer=_renderer,
+    spec_fields=pdf_or_word(filename_for),
+    frozen=lambda picture: picture.is_frozen,
+    versions=draft_versions,
+)
 
 
 def frozen_documents(picture: SituationPicture) -> list[DocumentSpec]:
-    return [
-        DocumentSpec(
-            frozen_key(LABEL, picture.pk, kind),
-            render=_renderer(picture, kind),
-            **_spec_fields(picture, kind),
-        )
-        for kind in KINDS
-    ]
+    """The lägesbild and its ärende, PDF and Word: stored when it is fastställd."""
+    return [*PICTURE.specs(picture), *cases.frozen_documents(picture)]
 
 
 def document(picture: SituationPicture, kind: str) -> RenderedDocument:
-    """PDF or Word: rendered for a draft (once per version), the stored bytes once it is frozen."""
-    return document_for(
-        label=LABEL,
-        pk=picture.pk,
-        kind=kind,
-        frozen=picture.is_frozen,
-        render=_renderer(picture, kind),
-        versions=lambda: draft_versions(picture),
-        **_spec_fields(picture, kind),
-    )
+    """PDF or Word (the lägesbild's or its ärende's): rendered for a draft (once per version), the stored
+    bytes once it is frozen."""
+    if kind in cases.KINDS:
+        return cases.document(picture, kind)
+    return PICTURE.document(picture, kind)
 
 
 def picture_document(picture: SituationPicture) -> RenderedDocument:

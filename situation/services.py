@@ -114,13 +114,18 @@ def _update_part(part, changes, version, by):
     )
 
 
+def _removed(what: str) -> str:
+    """ "borttagen" agrees with the noun: Källan, Iakttagelsen ... borttagen; Problemet borttaget."""
+    return "borttaget" if what.endswith("et") else "borttagen"
+
+
 def _delete_part(part, version, by):
     fields, what, _added, _changed, removed = PARTS[type(part)]
     _require(by, Action.DELETE, _lock_picture(part.picture))
     try:
         locked = editing.lock(part)
     except type(part).DoesNotExist:  # deleted by an earlier or simultaneous request
-        raise AlreadyDeleted(f"{what} är redan borttagen.") from None
+        raise AlreadyDeleted(f"{what} är redan {_removed(what)}.") from None
     editing.check_version(locked, version, what=what, fields=fields)
     editing.delete_tracked(locked, by=by, reason=removed)
 

@@ -10,9 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from documents.case_views import case_edit
 from organisations import access, editing
 from organisations.access import Action, Perm
 from organisations.editing import EditConflict
@@ -50,8 +52,8 @@ def _child(request, model, pk):
 
 
 def _already_deleted(request, model, pk, message):
-    """A second delete of a source or observation: back to its lägesbild with a message, if the user may
-    see it; None otherwise (the view then answers 404 as usual)."""
+    """A second delete of a source, observation or problem: back to its lägesbild with a message, if
+    the user may see it; None otherwise (the view then answers 404 as usual)."""
     if request.method != "POST" or model.objects.filter(pk=pk).exists():
         return None
     record = model.history.filter(id=pk, history_type="-").order_by("-history_date").first()
@@ -238,6 +240,26 @@ def _child_form(request, *, picture, form, template, obj=None, save, success):
     return render(request, template, context, status=_status(form, conflict))
 
 
+def _child_delete(request, model, pk, *, delete, gone, done):
+    """Delete a source, observation or problem: a confirmation page, then back to its lägesbild. A second
+    delete (a double click, a second tab) or a simultaneous one leads back with a message, never 500."""
+    if already := _already_deleted(request, model, pk, gone):
+        return already
+    obj = _child(request, model, pk)
+    if request.method == "POST":
+        try:
+            delete(obj, request.POST.get("version"))
+        except EditConflict as conflict:
+            messages.error(request, conflict.message)
+            return redirect(obj.picture)
+        except services.AlreadyDeleted as deleted:  # a simultaneous request deleted it first
+            messages.info(request, deleted.message)
+            return redirect(obj.picture)
+        messages.success(request, done)
+        return redirect(obj.picture)
+    return render(request, "situation/confirm_delete.html", {"picture": obj.picture, "object": obj})
+
+
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def source_create(request, pk):
@@ -272,21 +294,14 @@ def source_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def source_delete(request, pk):
-    if gone := _already_deleted(request, Source, pk, "Källan är redan borttagen."):
-        return gone
-    source = _child(request, Source, pk)
-    if request.method == "POST":
-        try:
-            services.delete_source(source=source, version=request.POST.get("version"), by=request.user)
-        except EditConflict as conflict:
-            messages.error(request, conflict.message)
-            return redirect(source.picture)
-        except services.AlreadyDeleted as gone:  # a simultaneous request deleted it first
-            messages.info(request, gone.message)
-            return redirect(source.picture)
-        messages.success(request, "Källan är borttagen.")
-        return redirect(source.picture)
-    return render(request, "situation/confirm_delete.html", {"picture": source.picture, "object": source})
+    return _child_delete(
+        request,
+        Source,
+        pk,
+        delete=lambda obj, version: services.delete_source(source=obj, version=version, by=request.user),
+        gone="Källan är redan borttagen.",
+        done="Källan är borttagen.",
+    )
 
 
 @situation_reader
@@ -323,24 +338,15 @@ def observation_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def observation_delete(request, pk):
-    if gone := _already_deleted(request, Observation, pk, "Iakttagelsen är redan borttagen."):
-        return gone
-    observation = _child(request, Observation, pk)
-    if request.method == "POST":
-        try:
-            services.delete_observation(
-                observation=observation, version=request.POST.get("version"), by=request.user
-            )
-        except EditConflict as conflict:
-            messages.error(request, conflict.message)
-            return redirect(observation.picture)
-        except services.AlreadyDeleted as gone:  # a simultaneous request deleted it first
-            messages.info(request, gone.message)
-            return redirect(observation.picture)
-        messages.success(request, "Iakttagelsen är borttagen.")
-        return redirect(observation.picture)
-    return render(
-        request, "situation/confirm_delete.html", {"picture": observation.picture, "object": observation}
+    return _child_delete(
+        request,
+        Observation,
+        pk,
+        delete=lambda obj, version: services.delete_observation(
+            observation=obj, version=version, by=request.user
+        ),
+        gone="Iakttagelsen är redan borttagen.",
+        done="Iakttagelsen är borttagen.",
     )
 
 
@@ -378,13 +384,29 @@ def problem_edit(request, pk):
 @situation_reader
 @require_http_methods(["GET", "POST"])
 def problem_delete(request, pk):
-    problem = _child(request, Problem, pk)
-    if request.method == "POST":
-        try:
-            services.delete_problem(problem=problem, version=request.POST.get("version"), by=request.user)
-        except EditConflict as conflict:
-            messages.error(request, conflict.message)
-            return redirect(problem.picture)
-        messages.success(request, "Problemet är borttaget.")
-        return redirect(problem.picture)
-    return render(request, "situation/confirm_delete.html", {"picture": problem.picture, "object": problem})
+    return _child_delete(
+        request,
+        Problem,
+        pk,
+        delete=lambda obj, version: services.delete_problem(problem=obj, version=version, by=request.user),
+        gone="Problemet är redan borttaget.",
+        done="Problemet är borttaget.",
+    )
+
+
+@situation_reader
+@require_http_methods(["GET", "POST"])
+def picture_case_edit(request, pk):
+    """Ärendet for fastställande the lägesbild (the shared ärende page, documents.case_views)."""
+    picture = _picture(request, pk)
+    return case_edit(
+        request,
+        owner=picture,
+        crumbs=[
+            ("Start", reverse("home")),
+            ("Lägesbild", reverse("situation:picture_list")),
+            (f"{picture.organisation.name} {picture.year}", picture.get_absolute_url()),
+        ],
+        heading=f"Ärendet (tjänsteutlåtande) för lägesbilden {picture.year}",
+        purpose="fastställa lägesbilden",
+    )

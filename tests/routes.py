@@ -7,6 +7,7 @@ needs an object the world does not have yet, append a function to `WORLD_EXTENSI
 each side (see `_plans` below for the shape).
 """
 
+import datetime
 from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
@@ -154,6 +155,30 @@ def _public(side: SimpleNamespace, canary: str) -> None:
         side.org.save()
 
 
+def _case_memos(side: SimpleNamespace, canary: str) -> None:
+    """The ärende written on each frozen object before it froze (the admin matrix and the frozen-state
+    check watch them; the drafts' ärenden are written by the walks' POSTs)."""
+    from documents.models import CaseMemo
+
+    official = member(Role.STAFF, side.unit, username=f"handl-{side.org.short_name}", first_name="Hanna")
+    side.case_memos = {
+        name: CaseMemo.objects.create(
+            owner=owner,
+            official=official,
+            prepared_on=datetime.date(2019, 4, 2),
+            diary_number="2019/1-1",
+            proposal="Nämnden beslutar.",
+            summary=f"Sammanfattning {canary}",
+            recipients="Registrator",
+        )
+        for name, owner in (
+            ("revision", side.adopted_revision),
+            ("picture", side.established_picture),
+            ("round", side.closed_round),
+        )
+    }
+
+
 def _stored_documents(side: SimpleNamespace, canary: str) -> None:
     """The frozen objects' documents, stored as the task stores them when the object freezes (small
     stand-in bytes: the matrix is about who gets them, not about their layout)."""
@@ -176,7 +201,16 @@ def _word_import(side: SimpleNamespace, canary: str) -> None:
     side.empty_draft = PlanRevisionFactory(plan=side.word_plan, year=2021)
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public, _stored_documents, _word_import]
+WORLD_EXTENSIONS = [
+    _plans,
+    _followup,
+    _situation,
+    _meetings,
+    _public,
+    _case_memos,
+    _stored_documents,
+    _word_import,
+]
 
 
 class World:
@@ -303,6 +337,12 @@ BUILDERS = {
     "followup:round_docx": lambda side: {"pk": side.round.pk},
     "followup:round_docx@frozen": lambda side: {"pk": side.closed_round.pk},
     "followup:round_export": lambda side: {"pk": side.round.pk},
+    "followup:round_case_edit": lambda side: {"pk": side.round.pk},
+    "followup:round_case_edit@frozen": lambda side: {"pk": side.closed_round.pk},
+    "followup:round_case_pdf": lambda side: {"pk": side.round.pk},
+    "followup:round_case_pdf@frozen": lambda side: {"pk": side.closed_round.pk},
+    "followup:round_case_docx": lambda side: {"pk": side.round.pk},
+    "followup:round_case_docx@frozen": lambda side: {"pk": side.closed_round.pk},
     "followup:round_comment": lambda side: {"pk": side.round.pk},
     "followup:round_comment@frozen": lambda side: {"pk": side.closed_round.pk},
     "followup:round_close": lambda side: {"pk": side.round.pk},
@@ -317,6 +357,12 @@ BUILDERS = {
     "situation:picture_pdf@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_docx": lambda side: {"pk": side.picture.pk},
     "situation:picture_docx@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_case_edit": lambda side: {"pk": side.picture.pk},
+    "situation:picture_case_edit@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_case_pdf": lambda side: {"pk": side.picture.pk},
+    "situation:picture_case_pdf@frozen": lambda side: {"pk": side.established_picture.pk},
+    "situation:picture_case_docx": lambda side: {"pk": side.picture.pk},
+    "situation:picture_case_docx@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_edit": lambda side: {"pk": side.picture.pk},
     "situation:picture_edit@frozen": lambda side: {"pk": side.established_picture.pk},
     "situation:picture_establish": lambda side: {"pk": side.picture.pk},

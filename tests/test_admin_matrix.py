@@ -33,6 +33,10 @@ FROZEN_OBJECTS = {
     "observation": lambda side: side.established_picture.observation,
     "followupround": lambda side: side.closed_round,
     "activityfollowup": lambda side: side.closed_entry,
+    # The ärende is read-only in the admin, draft or not; these are the frozen objects' ärenden.
+    "casememo (revidering)": lambda side: side.case_memos["revision"],
+    "casememo (lägesbild)": lambda side: side.case_memos["picture"],
+    "casememo (uppföljning)": lambda side: side.case_memos["round"],
 }
 
 # fmt: off

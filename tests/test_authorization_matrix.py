@@ -33,6 +33,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from documents.models import CaseMemo
 from followup.models import FollowUpRound
 from meetings.models import Meeting
 from plans.models import ActionPlan, Activity, PlanRevision, Routine
@@ -87,6 +88,14 @@ MATRIX = {
     "followup:round_comment POST":             (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  MISSING, BAD),
     "followup:round_comment@frozen":           (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
     "followup:round_comment@frozen POST":      (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "followup:round_case_docx":                (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "followup:round_case_docx@frozen":         (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "followup:round_case_edit":                (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
+    "followup:round_case_edit POST":           (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
+    "followup:round_case_edit@frozen":         (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "followup:round_case_edit@frozen POST":    (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "followup:round_case_pdf":                 (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "followup:round_case_pdf@frozen":          (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "followup:round_detail":                   (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "followup:round_export":                   (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "followup:round_list":                     (LOGIN,   OK,      OK,      REDIR,   OK,      OK,      OK),
@@ -248,6 +257,14 @@ MATRIX = {
     "situation:picture_comparison":            (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "situation:picture_create":                (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  OK,      OK),
     "situation:picture_create POST":           (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  OK,      OK),
+    "situation:picture_case_docx":             (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "situation:picture_case_docx@frozen":      (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "situation:picture_case_edit":             (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
+    "situation:picture_case_edit POST":        (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
+    "situation:picture_case_edit@frozen":      (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "situation:picture_case_edit@frozen POST": (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "situation:picture_case_pdf":              (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "situation:picture_case_pdf@frozen":       (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "situation:picture_detail":                (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "situation:picture_detail@frozen":         (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
     "situation:picture_docx":                  (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
@@ -410,6 +427,14 @@ def _frozen_state(side):
             .order_by("pk")
             .values_list("pk", "version", "text", "purpose", "order", "chapter_id")
         ),
+        [
+            list(
+                CaseMemo.objects.of(owner).values_list(
+                    "pk", "version", "official_id", "prepared_on", "summary"
+                )
+            )
+            for owner in (revision, picture, closed)
+        ],
     )
 
 

@@ -31,6 +31,7 @@ from tests.factories import (
     ChapterFactory,
     ObservationFactory,
     PlanRevisionFactory,
+    ProblemFactory,
     SituationPictureFactory,
     SourceFactory,
 )
@@ -75,17 +76,26 @@ def test_deleting_a_plan_object_twice_leads_back_with_a_message(client, coordina
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("what", ["source", "observation"])
-def test_deleting_a_lagesbild_object_twice_leads_back_with_a_message(client, coordinator, committee, what):
+@pytest.mark.parametrize(
+    "what, factory, gone",
+    [
+        ("source", SourceFactory, "Källan är redan borttagen."),
+        ("observation", ObservationFactory, "Iakttagelsen är redan borttagen."),
+        ("problem", ProblemFactory, "Problemet är redan borttaget."),
+    ],
+)
+def test_deleting_a_lagesbild_object_twice_leads_back_with_a_message(
+    client, coordinator, committee, what, factory, gone
+):
     picture = SituationPictureFactory(organisation=committee, year=2024)
-    obj = SourceFactory(picture=picture) if what == "source" else ObservationFactory(picture=picture)
+    obj = factory(picture=picture)
     url = reverse(f"situation:{what}_delete", args=[obj.pk])
     client.force_login(coordinator)
     assert client.post(url, {"version": obj.version}).status_code == 302
     assert not type(obj).objects.filter(pk=obj.pk).exists()
     again = client.post(url, {"version": obj.version})
     assert (again.status_code, again.url) == (302, picture.get_absolute_url())
-    assert ("Källan" if what == "source" else "Iakttagelsen") + " är redan borttagen." in _messages(again)
+    assert gone in _messages(again)
 
 
 @pytest.mark.django_db

@@ -20,11 +20,12 @@ from django import forms
 from django.db import transaction
 from django.urls import reverse
 
+from documents.models import CaseMemo
 from documents.text import CleanTextField
 from followup import services as followup_services
 from followup.models import ActivityFollowUp, FollowUpRound, FollowUpStatus
 from meetings.models import Meeting
-from plans.models import ActionPlan, Activity, CaseMemo, Chapter, Indicator, PlanRevision, Routine
+from plans.models import ActionPlan, Activity, Chapter, Indicator, PlanRevision, Routine
 from situation.models import Observation, Problem, SituationPicture, Source
 from tests.factories import (
     ActionPlanFactory,
@@ -148,7 +149,7 @@ FORMS = [
             "assessment": 10_000,
             "recipients": 2_000,
         },
-        stored=lambda w, f: getattr(CaseMemo.objects.filter(revision=w.draft).first(), f, None),
+        stored=lambda w, f: getattr(CaseMemo.objects.of(w.draft).first(), f, None),
         pages=lambda w: [reverse("plans:revision_case_edit", args=[w.draft.pk])],
     ),
     HostileForm(
@@ -537,13 +538,13 @@ def world(committee, unit, coordinator, secretary):
 
 def test_every_form_field_has_a_limit_and_the_registry_matches_the_forms():
     """A field added to a form without a limit, or a limit changed, shows up here."""
+    from documents.forms import CaseMemoForm
     from followup.forms import CommentForm, ReportForm, RoundOpenForm
     from meetings.forms import MeetingCreateForm, MeetingForm
     from plans.catalogue_forms import RoutineForm
     from plans.forms import (
         ActivityForm,
         AdoptionForm,
-        CaseMemoForm,
         ChapterForm,
         PlanCreateForm,
         RevisionMetaForm,

@@ -1,9 +1,13 @@
 """Inspect rendered PDFs as an archivist would: pikepdf for structure, pdftotext for the text."""
 
+import html
 import io
+import re
 import subprocess
 
 import pikepdf
+
+WORD_BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
 def open_pdf(content: bytes) -> pikepdf.Pdf:
@@ -70,3 +74,20 @@ def assert_archival_and_accessible(content: bytes, *, title: str) -> pikepdf.Pdf
     # "VBE Sans" exists only through @font-face in print.css: the shipped font, not a system one.
     assert all("VBE-Sans" in name for name in font_names(pdf)), font_names(pdf)
     return pdf
+
+
+def page_words(content: bytes) -> list[list[tuple[str, float, float, float, float]]]:
+    """Each page's words with their boxes in points from the top left: (word, x0, y0, x1, y1)
+    (poppler's pdftotext -bbox)."""
+    result = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
+    )
+    pages: list[list[tuple[str, float, float, float, float]]] = []
+    for chunk in result.stdout.decode("utf-8").split("<page ")[1:]:
+        pages.append(
+            [
+                (html.unescape(word), float(x0), float(y0), float(x1), float(y1))
+                for x0, y0, x1, y1, word in WORD_BOX.findall(chunk)
+            ]
+        )
+    return pages

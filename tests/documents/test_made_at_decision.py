@@ -108,6 +108,11 @@ def test_fastställd_lägesbild_and_closed_round_store_their_documents(
         f"situation.SituationPicture:{picture.pk}:lagesbild.docx",
         f"followup.FollowUpRound:{round_.pk}:rapport",
         f"followup.FollowUpRound:{round_.pk}:rapport.docx",
+        # and the ärende of each, PDF and Word, though none was written (the object gives its text)
+        f"situation.SituationPicture:{picture.pk}:beslutsforslag",
+        f"situation.SituationPicture:{picture.pk}:beslutsforslag.docx",
+        f"followup.FollowUpRound:{round_.pk}:beslutsforslag",
+        f"followup.FollowUpRound:{round_.pk}:beslutsforslag.docx",
     }
 
 

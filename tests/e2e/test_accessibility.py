@@ -116,6 +116,7 @@ PAGES = [
     ("uppföljning framsteg", _pk("followup:round_detail", lambda w: w.own.round.pk), READERS_OF_DRAFTS),
     ("uppföljningsrapport", _pk("followup:round_report", lambda w: w.own.round.pk), (COORD, SECR)),
     ("rapportens kommentar", _pk("followup:round_comment", lambda w: w.own.round.pk), (COORD,)),
+    ("uppföljningens ärende", _pk("followup:round_case_edit", lambda w: w.own.round.pk), (COORD,)),
     ("stäng uppföljning", _pk("followup:round_close", lambda w: w.own.round.pk), (COORD,)),
     ("återrapportera med fel", _pk("followup:entry_report", lambda w: w.own.entry.pk), (STAFF,), SUBMIT),
     ("återrapportera", _pk("followup:entry_report", lambda w: w.own.entry.pk), (COORD,)),
@@ -136,6 +137,7 @@ PAGES = [
         (COORD, SECR),
     ),
     ("ändra lägesbild", _pk("situation:picture_edit", lambda w: w.own.picture.pk), (COORD,)),
+    ("lägesbildens ärende", _pk("situation:picture_case_edit", lambda w: w.own.picture.pk), (COORD,)),
     ("fastställ lägesbild", _pk("situation:picture_establish", lambda w: w.own.picture.pk), (COORD,)),
     (
         "lägesbild år för år",

@@ -111,7 +111,7 @@ def test_closed_round_is_stored_once_and_served_byte_for_byte(
     # A new layout is deployed: the closed round's report must not change.
     monkeypatch.setattr(documents.downloads, "render_pdf", lambda template_name, context: b"%PDF-1.7 new")
     assert _get(client, central, closed).content == first.content
-    assert StoredDocument.objects.count() == 2  # the report as PDF and as Word
+    assert StoredDocument.objects.count() == 4  # the report and its ärende, each as PDF and as Word
 
 
 def test_open_round_renders_fresh_every_time(client, coordinator, reported, activities):

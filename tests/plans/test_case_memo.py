@@ -7,11 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from documents.models import StoredDocument
+from documents import cases
+from documents.models import CaseMemo, StoredDocument
 from organisations.models import Membership
-from plans import cases
 from plans import services as plan_services
-from plans.models import CaseMemo
 from tests.documents.pdfcheck import page_texts
 from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory, member
 
@@ -69,7 +68,7 @@ def test_the_samordnare_writes_the_arende_and_a_stale_save_is_refused(
     client.force_login(coordinator)
     url = reverse("plans:revision_case_edit", args=[draft.pk])
     assert client.post(url, _form_data(handlaggare)).status_code == 302
-    memo = CaseMemo.objects.get(revision=draft)
+    memo = CaseMemo.objects.of(draft).get()
     assert memo.official == handlaggare and memo.prepared_on == datetime.date(2020, 4, 14)
     assert memo.version == 1 and memo.history.count() == 1
     assert client.post(url, _form_data(handlaggare, summary="Ny", version=1)).status_code == 302
@@ -86,10 +85,8 @@ def test_a_handlaggare_from_another_organisation_is_refused(client, coordinator,
     )
     assert response.status_code == 200 and "Välj ett giltigt alternativ" in response.content.decode()
     assert not CaseMemo.objects.exists()
-    with pytest.raises(plan_services.PlanError, match="person i organisationen"):
-        cases.save_case_memo(
-            revision=draft, data={"official": other_coordinator}, version=None, by=coordinator
-        )
+    with pytest.raises(cases.CaseError, match="person i organisationen"):
+        cases.save_case_memo(owner=draft, data={"official": other_coordinator}, version=None, by=coordinator)
 
 
 def test_two_users_download_the_same_frozen_arende_and_plan(
@@ -142,8 +139,8 @@ def test_the_arende_is_frozen_with_the_decision(client, coordinator, secretary, 
     )
     response = client.post(url, _form_data(handlaggare, summary="Efter beslutet", version=1))
     assert response.status_code == 302
-    assert CaseMemo.objects.get(revision=draft).summary == "Planen har tre aktiviteter."
+    assert CaseMemo.objects.of(draft).get().summary == "Planen har tre aktiviteter."
     with pytest.raises(PermissionDenied):
         cases.save_case_memo(
-            revision=draft, data={"official": handlaggare, "summary": "x"}, version=1, by=coordinator
+            owner=draft, data={"official": handlaggare, "summary": "x"}, version=1, by=coordinator
         )

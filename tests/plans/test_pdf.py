@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 import documents.downloads
+from documents import cases
 from documents.models import StoredDocument
 from documents.render import BASE_URL, StaticOnlyURLFetcher
 from plans import pdf
@@ -149,7 +150,7 @@ def test_case_document_reports_changes_since_the_previous_year(secretary, adopte
     kept = adopted.chapters.get(heading="Förebyggande arbete").activities.first()
     ActivityFactory(chapter=chapter, text=kept.text, copied_from=kept)
     ActivityFactory(chapter=chapter, text="Ny aktivitet")
-    summary = " ".join(pdf.case_context(draft)["summary"])
+    summary = " ".join(cases.case_context(draft)["summary"])
     assert "Jämfört med handlingsplanen för 2019 har 1 aktivitet tillkommit och 2 utgått." in summary
 
 
@@ -245,7 +246,8 @@ def test_file_name_is_ascii_from_short_name(committee):
     assert pdf.filename_for(revision) == "Handlingsplan-VBE-Skarholmen-2019-antagen.pdf"
     revision.status, revision.decided_on = "utkast", datetime.date(2019, 5, 23)
     assert (
-        pdf.filename_for(revision, case=True) == "Beslutsforslag-Handlingsplan-VBE-Skarholmen-2019-utkast.pdf"
+        pdf.document(revision, "beslutsforslag").filename
+        == "Beslutsforslag-Handlingsplan-VBE-Skarholmen-2019-utkast.pdf"
     )
 
 
@@ -282,7 +284,7 @@ def test_document_context_runs_a_fixed_number_of_queries(committee, secretary):
         )
         with CaptureQueriesContext(connection) as captured:
             render_to_string(pdf.PLAN_TEMPLATE, pdf.plan_context(revision))
-            render_to_string(pdf.CASE_TEMPLATE, pdf.case_context(revision))
+            render_to_string(cases.TEMPLATE, cases.case_context(revision))
         return len(captured)
 
     # + the problems answered, the indicators, their targets and their values

@@ -7,10 +7,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from documents.models import StoredDocument
+from documents.models import CaseMemo, StoredDocument
 from followup.models import IndicatorValue
 from plans import pdf, services
-from plans.models import CaseMemo
 from tests.documents.pdfcheck import page_texts
 from tests.factories import (
     ActionPlanFactory,
@@ -68,7 +67,7 @@ def adopted(committee, coordinator, secretary, staff, django_capture_on_commit_c
         contact=OTHER_CONTACT,
     )
     CaseMemo.objects.create(
-        revision=revision,
+        owner=revision,
         official=coordinator,
         official_title="Utredare",
         prepared_on=datetime.date(2020, 2, 1),

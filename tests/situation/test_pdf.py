@@ -160,7 +160,7 @@ def test_established_picture_is_stored_once_and_served_byte_for_byte(
 
     monkeypatch.setattr(documents.downloads, "render_pdf", lambda template_name, context: b"%PDF-1.7 new")
     assert _get(client, central, established).content == first.content
-    assert StoredDocument.objects.count() == 2  # the lägesbild as PDF and as Word
+    assert StoredDocument.objects.count() == 4  # the lägesbild and its ärende, each as PDF and as Word
 
 
 def test_draft_renders_afresh_after_every_edit(client, coordinator, draft):
