@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
+from documents.models import CaseMemo
 from organisations import access, editing
 from organisations.access import Action
 from organisations.kinds import setting_for
 
 from .exchange import ImportRejected, RevisionNotDraft, _row, undo_import
 from .kinds import section_choices
-from .models import ActionPlan, Activity, CaseMemo, Chapter, PlanRevision
+from .models import ActionPlan, Activity, Chapter, PlanRevision
 from .responsible_units import unit_matcher
 from .word_reader import BODY_MAX, CHECK_COLUMNS, HEADING_MAX, ROW_FIELDS
 
@@ -156,4 +157,4 @@ def undo_word_import(*, plan: ActionPlan, import_id: str, by) -> PlanRevision | 
 
 def _has_case_memo(revision) -> bool:
     """Whether someone has begun the ärende of the draft (it would go with a deleted draft)."""
-    return CaseMemo.objects.filter(revision=revision).exists()
+    return CaseMemo.objects.of(revision).exists()
