@@ -16,6 +16,7 @@ import io
 
 from openpyxl import load_workbook
 
+from . import office_files
 from .text import describe, unprintable_characters
 
 MAX_TABLE_BYTES = 2 * 1024 * 1024
@@ -120,7 +121,14 @@ def _delimiter(text: str) -> str:
 
 
 def _xlsx_records(data: bytes) -> list[tuple[int, list]]:
-    """The rows of the first worksheet. openpyxl reads lazily, so a sheet can break after it opened."""
+    """The rows of the first worksheet. openpyxl reads lazily, so a sheet can break after it opened.
+    The file passes the Office-file guard first (zip bombs, XML declarations: documents.office_files)."""
+    try:
+        office_files.check_office_file(data)
+    except office_files.NotAnOfficeFile:
+        raise UnreadableTable(None, NOT_XLSX) from None
+    except office_files.UnsafeOfficeFile as unsafe:
+        raise UnreadableTable(None, unsafe.message) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook

@@ -20,6 +20,7 @@ from organisations import access, editing
 from organisations.access import Action
 
 from .models import Activity, Chapter, PlanRevision
+from .responsible_units import unit_matcher
 
 # --- export ----------------------------------------------------------------------------------------
 
@@ -73,15 +74,51 @@ IMPORT_HEADERS = ["Kapitel", "Aktivitet", "Syfte/mål", "Ansvarig", "Samverkan",
 _HEADER_FIELDS = {
     "kapitel": "heading",
     "aktivitet": "text",
+    "aktiviteter": "text",
+    "åtgärd": "text",
+    "åtgärder": "text",
+    "insats": "text",
+    "insatser": "text",
+    "aktivitet och syfte": "text",  # the product's own Word export
     "syfte/mål": "purpose",
     "syfte": "purpose",
     "mål": "purpose",
+    "syfte och mål": "purpose",
+    "mål och syfte": "purpose",
     "ansvarig": "responsible",
+    "ansvariga": "responsible",
+    "ansvar": "responsible",
     "ansvarig aktör": "responsible",
+    "ansvarig och samverkan": "responsible",  # the product's own Word export
     "samverkan": "partners",
+    "samverkanspartner": "partners",
+    "samverkanspartners": "partners",
+    "samverkansparter": "partners",
     "tidplan": "timing",
+    "tidsplan": "timing",
+    "klart": "timing",  # Hässelby-Vällingby 2018: "Aktivitet / Klart" (a month)
+    "när": "timing",
     "uppföljning": "follow_up_method",
+    "uppföljningsmetod": "follow_up_method",
 }
+# Headers that name the column with more words: "Aktiviteter för förebyggande arbete" (Hässelby-Vällingby).
+_HEADER_PREFIXES = (
+    ("aktivitet ", "text"),
+    ("aktiviteter ", "text"),
+    ("ansvarig ", "responsible"),
+    ("ansvariga ", "responsible"),
+    ("uppföljning ", "follow_up_method"),
+)
+
+
+def header_field(title: str) -> str | None:
+    """The field a column header names ("Syfte / mål:" -> "purpose"), or None for an unknown column."""
+    key = " ".join(title.replace("\xad", "").split()).casefold().rstrip(":*. ").replace(" / ", "/")
+    if key in _HEADER_FIELDS:
+        return _HEADER_FIELDS[key]
+    return next((name for prefix, name in _HEADER_PREFIXES if key.startswith(prefix)), None)
+
+
 _LABELS = {"heading": "Kapitel", "text": "Aktivitet", "purpose": "Syfte/mål", "responsible": "Ansvarig"}
 _LABELS.update({"partners": "Samverkan", "timing": "Tidplan", "follow_up_method": "Uppföljning"})
 _MAX_LENGTHS = {"heading": Chapter._meta.get_field("heading").max_length}
@@ -116,6 +153,7 @@ class PreviewRow:
     row: dict
     duplicate: bool  # the same text already stands in the same chapter of the draft
     new_chapter: bool
+    unit: object = None  # the responsible unit (an Organisation) the row will get
 
 
 def _editable_draft(revision, by):
@@ -149,12 +187,14 @@ def preview_import(*, revision: PlanRevision, data: bytes, filename: str, by) ->
             "chapter__heading", "text"
         )
     }
+    unit_for = unit_matcher(revision.plan.organisation)
     return [
         PreviewRow(
             line=line,
             row=row,
             duplicate=(row["heading"].casefold(), _same_text(row["text"])) in existing,
             new_chapter=row["heading"].casefold() not in chapters,
+            unit=unit_for(row["responsible"]),
         )
         for line, row in rows
     ]
@@ -217,6 +257,7 @@ def _write_rows(revision, rows, *, filename, by) -> ImportResult:
         .values_list("chapter", "m")
     )
     activities = []
+    unit_for = unit_matcher(revision.plan.organisation)
     for row in rows:
         key = row["heading"].casefold()
         chapter = chapters.get(key)
@@ -230,7 +271,8 @@ def _write_rows(revision, rows, *, filename, by) -> ImportResult:
         order = next_order.get(chapter.pk, 0) + 1
         next_order[chapter.pk] = order
         fields = {name: row.get(name, "") for name in _LABELS if name != "heading"}
-        activities.append(Activity(chapter=chapter, order=order, **fields))
+        unit = unit_for(fields["responsible"])
+        activities.append(Activity(chapter=chapter, order=order, responsible_unit=unit, **fields))
         result.per_chapter[chapter.heading] = result.per_chapter.get(chapter.heading, 0) + 1
     bulk_create_with_history(activities, Activity, default_user=by, default_change_reason=reason)
     result.created = len(activities)
@@ -239,8 +281,9 @@ def _write_rows(revision, rows, *, filename, by) -> ImportResult:
 
 @transaction.atomic
 def undo_import(*, revision: PlanRevision, import_id: str, by) -> int:
-    """ "Ångra importen": remove exactly the activities (and the then empty chapters) that one import
-    added, found by its id in their history, while the revision is a draft. Returns how many."""
+    """ "Ångra importen": remove exactly the activities and chapters that one import added (a chapter only
+    once it is empty), found by its id in their history, while the revision is a draft. Returns how many
+    activities were removed."""
     revision = _editable_draft(revision, by)
     prefix = f"Import {import_id} "
     if not import_id or not import_id.isalnum():
@@ -250,15 +293,16 @@ def undo_import(*, revision: PlanRevision, import_id: str, by) -> int:
         history_type="+", history_change_reason__startswith=prefix, chapter_id__in=chapter_ids
     ).values("id")
     activities = list(Activity.objects.filter(pk__in=added, chapter__revision=revision))
-    if not activities:
+    created_chapters = Chapter.history.filter(
+        history_type="+", history_change_reason__startswith=prefix, revision_id=revision.pk
+    ).values("id")
+    chapters = list(Chapter.objects.filter(pk__in=created_chapters, revision=revision))
+    if not activities and not chapters:
         raise ImportRejected([(None, "Importen är redan ångrad eller finns inte.")])
     reason = f"Import {import_id} ångrad"
     for activity in activities:
         editing.delete_tracked(activity, by=by, reason=reason)
-    created_chapters = Chapter.history.filter(
-        history_type="+", history_change_reason__startswith=prefix, revision_id=revision.pk
-    ).values("id")
-    for chapter in Chapter.objects.filter(pk__in=created_chapters, revision=revision):
+    for chapter in chapters:
         if not chapter.activities.exists():
             editing.delete_tracked(chapter, by=by, reason=reason)
     return len(activities)
@@ -297,7 +341,7 @@ def parse_csv(data: bytes, filename: str = "") -> tuple[list[tuple[int, dict]], 
 def _columns(header: list[str], line: int) -> dict[int, str]:
     columns = {}
     for index, title in enumerate(header):
-        name = _HEADER_FIELDS.get(title.strip().casefold())
+        name = header_field(title)
         if name and name not in columns.values():
             columns[index] = name
     missing = [_LABELS[name] for name in ("heading", "text") if name not in columns.values()]

@@ -164,14 +164,25 @@ class ActivityForm(VersionedForm, forms.ModelForm):
         }
         error_messages = {
             "text": {"required": "Beskriv aktiviteten."},
+            "responsible_unit": {
+                "required": "Välj ansvarig enhet: den enhet som återrapporterar aktiviteten i uppföljningen."
+            },
             "starts_on": {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-03-01."},
             "ends_on": {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-06-30."},
         }
 
     def __init__(self, *args, organisation, revision=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible_unit"].queryset = Organisation.objects.descendants_of(organisation)
-        self.fields["responsible_unit"].empty_label = "Ingen vald"
+        # Every activity names the unit that reports on it in the follow-up: a new one starts with the
+        # plan's organisation; an old one without a unit must be given one when it is next saved.
+        unit = self.fields["responsible_unit"]
+        unit.queryset = Organisation.objects.descendants_of(organisation)
+        unit.required = True
+        if self.instance.pk is None:
+            unit.initial = organisation.pk
+            unit.empty_label = None
+        else:
+            unit.empty_label = "Välj ansvarig enhet"
         # Only the prioritised problems of the lägesbild the revision rests on can be answered.
         picture_id = revision.situation_picture_id if revision is not None else None
         if picture_id is None:

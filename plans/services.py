@@ -373,15 +373,26 @@ def move_chapter(*, chapter, by, direction=None, position=None):
 # --- activities ------------------------------------------------------------------------------------
 
 
+def _check_unit(revision, unit):
+    """The responsible unit is the plan's organisation or a unit under it."""
+    organisation = revision.plan.organisation
+    if unit is not None and not unit.path.startswith(organisation.path):
+        raise PlanError(f"Ansvarig enhet måste vara {organisation.name} eller en enhet under den.")
+
+
 @transaction.atomic
 def add_activity(*, chapter, by, **values):
+    """Add an activity at the end of the chapter; without a responsible unit it falls to the plan's
+    organisation, so that every activity has someone who reports on it in the follow-up."""
     chapter = _locked_chapter(chapter)
     _require(by, Action.CHANGE, chapter)
     problems = values.get("problems")
     _check_problems(chapter.revision, problems)
+    _check_unit(chapter.revision, values.get("responsible_unit"))
     activity = Activity(chapter=chapter, order=_next_order(chapter.activities.all()))
+    activity.responsible_unit = chapter.revision.plan.organisation
     for name in ACTIVITY_FIELDS:
-        if name in values:
+        if values.get(name) is not None:
             setattr(activity, name, values[name])
     activity.full_clean()
     _save(activity, by=by, reason="Aktivitet tillagd")
@@ -404,6 +415,7 @@ def update_activity(*, activity, version, by, **values):
     values = dict(values)
     problems = values.pop("problems", None)
     _check_problems(activity.chapter.revision, problems)
+    _check_unit(activity.chapter.revision, values.get("responsible_unit"))
     activity = editing.update(
         activity,
         data=values,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import catalogue_views, import_views, pdf_views, views
+from . import catalogue_views, import_views, pdf_views, views, word_import_views
 from .views import placement
 
 app_name = "plans"
@@ -10,6 +10,21 @@ urlpatterns = [
     path("handlingsplaner/", views.plan_list, name="plan_list"),
     path("handlingsplaner/ny/", views.plan_create, name="plan_create"),
     path("handlingsplaner/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path(
+        "handlingsplaner/<int:pk>/importera-word/",
+        word_import_views.plan_word_import,
+        name="plan_word_import",
+    ),
+    path(
+        "handlingsplaner/<int:pk>/importera-word/bekrafta/",
+        word_import_views.plan_word_import_confirm,
+        name="plan_word_import_confirm",
+    ),
+    path(
+        "handlingsplaner/<int:pk>/importera-word/angra/",
+        word_import_views.plan_word_import_undo,
+        name="plan_word_import_undo",
+    ),
     path("handlingsplaner/revideringar/<int:pk>/", views.revision_detail, name="revision_detail"),
     path("handlingsplaner/revideringar/<int:pk>/uppgifter/", views.revision_edit, name="revision_edit"),
     path("handlingsplaner/revideringar/<int:pk>/anta/", views.revision_adopt, name="revision_adopt"),

@@ -95,7 +95,9 @@ def _plans(side: SimpleNamespace, canary: str) -> None:
     side.adopted_activity.save()
     side.draft_revision = PlanRevisionFactory(plan=side.plan, year=2020)
     side.chapter = ChapterFactory(revision=side.draft_revision)
-    side.activity = ActivityFactory(chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}")
+    side.activity = ActivityFactory(
+        chapter=side.chapter, text=f"Utkastaktivitet {canary}{DRAFT_MARK}", responsible_unit=side.unit
+    )
     side.routine = RoutineFactory(organisation=side.org, body=f"Rutin {canary}")
     side.indicator = IndicatorFactory(activity=side.activity, name=f"Indikator {canary}{DRAFT_MARK}")
     side.adopted_indicator = IndicatorFactory(activity=side.adopted_activity, name=f"Indikator {canary}")
@@ -193,7 +195,22 @@ def _stored_documents(side: SimpleNamespace, canary: str) -> None:
             store_frozen(replace(spec, render=lambda: b"%PDF-1.7 lagrat i testvarlden"))
 
 
-WORLD_EXTENSIONS = [_plans, _followup, _situation, _meetings, _public, _case_memos, _stored_documents]
+def _word_import(side: SimpleNamespace, canary: str) -> None:
+    """A second plan whose draft is still empty: where a Word plan can be imported."""
+    side.word_plan = ActionPlanFactory(organisation=side.org, title="Handlingsplan att importera")
+    side.empty_draft = PlanRevisionFactory(plan=side.word_plan, year=2021)
+
+
+WORLD_EXTENSIONS = [
+    _plans,
+    _followup,
+    _situation,
+    _meetings,
+    _public,
+    _case_memos,
+    _stored_documents,
+    _word_import,
+]
 
 
 class World:
@@ -250,6 +267,11 @@ class World:
 BUILDERS = {
     # plans: the draft revision is the default, the adopted (frozen) one a variant
     "plans:plan_detail": lambda side: {"pk": side.plan.pk},
+    # The Word import fills an empty draft; the plan whose draft has chapters is refused (409).
+    "plans:plan_word_import": lambda side: {"pk": side.word_plan.pk},
+    "plans:plan_word_import@drafted": lambda side: {"pk": side.plan.pk},
+    "plans:plan_word_import_confirm": lambda side: {"pk": side.word_plan.pk},
+    "plans:plan_word_import_undo": lambda side: {"pk": side.word_plan.pk},
     "plans:revision_detail": lambda side: {"pk": side.draft_revision.pk},
     "plans:revision_detail@frozen": lambda side: {"pk": side.adopted_revision.pk},
     "plans:revision_case_edit": lambda side: {"pk": side.draft_revision.pk},

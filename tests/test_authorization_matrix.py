@@ -49,7 +49,7 @@ from tests.routes import (
     url_for,
 )
 
-OK, BAD, DENIED, MISSING, METHOD = 200, 400, 403, 404, 405
+OK, BAD, DENIED, MISSING, METHOD, BUSY = 200, 400, 403, 404, 405, 409  # BUSY: a draft with chapters
 LOGIN, REDIR = "302 to login", "302 elsewhere"
 
 ROLES = ("anonymous", "coordinator", "secretary", "staff", "central", "other_coordinator", "superuser")
@@ -202,6 +202,14 @@ MATRIX = {
     "plans:revision_edit@frozen POST":         (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
     "plans:revision_history":                  (LOGIN,   OK,      OK,      MISSING, OK,      MISSING, OK),
     "plans:revision_history@frozen":           (LOGIN,   OK,      OK,      DENIED,  OK,      MISSING, OK),
+    "plans:plan_word_import":                  (LOGIN,   OK,      DENIED,  DENIED,  DENIED,  MISSING, OK),
+    "plans:plan_word_import POST":             (LOGIN,   BAD,     DENIED,  DENIED,  DENIED,  MISSING, BAD),
+    "plans:plan_word_import@drafted":          (LOGIN,   BUSY,    DENIED,  DENIED,  DENIED,  MISSING, BUSY),
+    "plans:plan_word_import@drafted POST":     (LOGIN,   BUSY,    DENIED,  DENIED,  DENIED,  MISSING, BUSY),
+    "plans:plan_word_import_confirm":          (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "plans:plan_word_import_confirm POST":     (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
+    "plans:plan_word_import_undo":             (LOGIN,   METHOD,  METHOD,  METHOD,  METHOD,  METHOD,  METHOD),
+    "plans:plan_word_import_undo POST":        (LOGIN,   REDIR,   DENIED,  DENIED,  DENIED,  MISSING, REDIR),
     "plans:revision_import":                   (LOGIN,   OK,      DENIED,  MISSING, DENIED,  MISSING, OK),
     "plans:revision_import POST":              (LOGIN,   BAD,     DENIED,  MISSING, DENIED,  MISSING, BAD),
     "plans:revision_import@frozen":            (LOGIN,   DENIED,  DENIED,  DENIED,  DENIED,  MISSING, DENIED),

@@ -77,7 +77,7 @@ def test_a_form_shows_the_refusal_and_keeps_nothing(client, coordinator, committ
     assert response.status_code in (200, 400)
     assert "U+0007" in response.content.decode()
     assert not chapter.activities.exists()
-    response = client.post(url, {"text": "Föräldraträffar\x0bi grupp"})
+    response = client.post(url, {"text": "Föräldraträffar\x0bi grupp", "responsible_unit": committee.pk})
     assert response.status_code == 302
     assert chapter.activities.get().text == "Föräldraträffar\ni grupp"
 

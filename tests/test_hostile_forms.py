@@ -181,7 +181,7 @@ FORMS = [
         name="activity_create",
         user="coordinator",
         url=lambda w: reverse("plans:activity_create", args=[w.chapter.pk]),
-        data=lambda w: ACTIVITY_DATA,
+        data=lambda w: {**ACTIVITY_DATA, "responsible_unit": w.committee.pk},
         fields=ACTIVITY_FIELDS,
         stored=lambda w, f: _newest(Activity.objects.filter(chapter=w.chapter), w.activity, f),
         pages=_new_activity_pages,
@@ -190,7 +190,7 @@ FORMS = [
         name="activity_edit",
         user="coordinator",
         url=lambda w: reverse("plans:activity_edit", args=[w.activity.pk]),
-        data=lambda w: {**ACTIVITY_DATA, "version": 1},
+        data=lambda w: {**ACTIVITY_DATA, "version": 1, "responsible_unit": w.committee.pk},
         fields=ACTIVITY_FIELDS,
         stored=lambda w, f: getattr(Activity.objects.get(pk=w.activity.pk), f),
         pages=lambda w: [

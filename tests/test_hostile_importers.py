@@ -37,7 +37,8 @@ from openpyxl import Workbook
 from documents.text import unprintable_characters
 from plans.import_views import PENDING
 from plans.models import Chapter
-from tests.factories import ChapterFactory, PlanRevisionFactory
+from plans.word_import_views import PENDING as WORD_PENDING
+from tests.factories import ActionPlanFactory, ChapterFactory, PlanRevisionFactory
 from tests.routes import all_routes
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +119,26 @@ def _send_meetings(client, env, data, filename):
     return Outcome(False, messages, response.content.decode())
 
 
+def _send_word(client, env, data, filename):
+    """The Word import into a new draft of the plan that has none: upload, then confirm every chapter."""
+    plan = env["word_plan"]
+    client.force_login(env["coordinator"])
+    response = client.post(
+        reverse("plans:plan_word_import", args=[plan.pk]),
+        {"file": SimpleUploadedFile(filename, data), "year": 2030, "submission": str(uuid.uuid4())},
+    )
+    assert response.status_code in (200, 400), response.status_code
+    if response.status_code == 400:
+        return _plans_refusal(response)
+    chapters = client.session[WORD_PENDING.format(pk=plan.pk)]["chapters"]
+    url = reverse("plans:plan_word_import_confirm", args=[plan.pk])
+    confirm = client.post(url, {"chapter": [str(n) for n in range(len(chapters))]})
+    assert confirm.status_code in (200, 400), confirm.status_code
+    if confirm.status_code == 400:
+        return _plans_refusal(confirm)
+    return Outcome(True, [], confirm.content.decode())
+
+
 def _tables(*labels):
     return frozenset(labels)
 
@@ -135,6 +156,21 @@ IMPORTERS = {
             "plans.catalogueentry",  # the search index of the activities
         ),
         "Kapitel;Aktivitet;Syfte/mål;Ansvarig;Samverkan;Tidplan;Uppföljning\n",
+    ),
+    "plans:plan_word_import": Importer(
+        "plans:plan_word_import",
+        _send_word,
+        _tables(
+            "plans.planrevision",
+            "plans.historicalplanrevision",
+            "plans.activity",
+            "plans.historicalactivity",
+            "plans.chapter",
+            "plans.historicalchapter",
+            "organisations.formsubmission",
+            "plans.catalogueentry",
+        ),
+        "Aktivitet;Ansvarig;Tidplan;Uppföljning\n",  # a Word plan's table header, sent as text: refused
     ),
     "meetings:meeting_import": Importer(
         "meetings:meeting_import",
@@ -157,7 +193,14 @@ def env(committee, coordinator, secretary):
     draft = PlanRevisionFactory(plan__organisation=committee, year=2020)
     ChapterFactory(revision=draft, heading="Förebyggande arbete", kind=Chapter.Kind.PREVENTIVE)
     ChapterFactory(revision=draft, heading="Inledning", kind=Chapter.Kind.PROSE)
-    return {"draft": draft, "committee": committee, "coordinator": coordinator, "secretary": secretary}
+    word_plan = ActionPlanFactory(organisation=committee, title="Handlingsplan i Word")  # no draft yet
+    return {
+        "draft": draft,
+        "word_plan": word_plan,
+        "committee": committee,
+        "coordinator": coordinator,
+        "secretary": secretary,
+    }
 
 
 def _counts():

@@ -66,7 +66,9 @@ def plan_detail(request, pk):
     )
     revisions = list(PlanRevision.objects.visible_to(request.user).filter(plan=plan).order_by("-year"))
     adopted = next((r for r in revisions if r.status == PlanRevision.Status.ADOPTED), None)
-    has_draft = any(r.status == PlanRevision.Status.DRAFT for r in revisions)
+    draft = plan.revisions.filter(status=PlanRevision.Status.DRAFT).first()
+    has_draft = draft is not None
+    can_change = access.can(request.user, Action.CHANGE, plan)
     return render(
         request,
         "plans/plan_detail.html",
@@ -78,6 +80,9 @@ def plan_detail(request, pk):
             and adopted is not None
             and not has_draft,
             "can_view_draft": access.has_perm(request.user, Perm.VIEW_DRAFT, plan.organisation),
+            # A Word plan fills an empty draft, or a new one when the plan has none (plans.word_import).
+            "can_import_word": can_change and (draft is None or not draft.chapters.exists()),
+            "word_draft": draft,
         },
     )
 
@@ -165,15 +170,21 @@ def revision_adopt(request, pk):
             request, f"Revideringen {revision.year} är registrerad som antagen och kan inte längre ändras."
         )
         return redirect(revision)
-    return render(
-        request, "plans/revision_adopt.html", {"form": form, "revision": revision} | _freezes(revision)
-    )
+    context = {
+        "form": form,
+        "revision": revision,
+        "can_edit": access.can(request.user, Action.CHANGE, revision),
+    }
+    return render(request, "plans/revision_adopt.html", context | _freezes(revision))
 
 
 def _freezes(revision):
     """What the decision locks, named on the confirmation page, and the lägesbild it rests on."""
     picture = revision.situation_picture
+    # Recorded all the same (the nämnd has decided), but the follow-up cannot ask anyone about these.
+    without_unit = Activity.objects.filter(chapter__revision=revision, responsible_unit=None)
     return {
+        "without_unit": list(without_unit.select_related("chapter").order_by("chapter__order", "order")),
         "chapter_count": revision.chapters.count(),
         "activity_count": Activity.objects.filter(chapter__revision=revision).count(),
         "superseded": revision.plan.revisions.filter(status=PlanRevision.Status.ADOPTED).first(),

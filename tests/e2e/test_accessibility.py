@@ -98,6 +98,18 @@ PAGES = [
     ("ny rutin med fel", lambda w: reverse("plans:routine_create"), (COORD,), SUBMIT),
     ("ändra rutin", _pk("plans:routine_edit", lambda w: w.own.routine.pk), (COORD,)),
     ("importera med fel", _pk("plans:revision_import", lambda w: w.own.draft_revision.pk), (COORD,), SUBMIT),
+    ("importera från word", _pk("plans:plan_word_import", lambda w: w.own.word_plan.pk), (COORD,)),
+    (
+        "importera från word med fel",
+        _pk("plans:plan_word_import", lambda w: w.own.word_plan.pk),
+        (COORD,),
+        SUBMIT,
+    ),
+    (
+        "409 importera från word, utkast finns",
+        _pk("plans:plan_word_import", lambda w: w.own.plan.pk),
+        (COORD,),
+    ),
     # followup
     ("uppföljningar", lambda w: reverse("followup:round_list"), (COORD, SECR, CENTRAL)),
     ("ny uppföljning med fel", lambda w: reverse("followup:round_open"), (COORD,), SUBMIT),

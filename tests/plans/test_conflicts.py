@@ -28,6 +28,7 @@ def _activity_data(activity, **changes):
         "partners": activity.partners,
         "timing": activity.timing,
         "follow_up_method": activity.follow_up_method,
+        "responsible_unit": activity.responsible_unit_id or activity.chapter.revision.plan.organisation_id,
         "version": activity.version,
     }
     data.update(changes)

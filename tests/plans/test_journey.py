@@ -17,7 +17,7 @@ def _messages(response):
 
 
 def test_coordinator_writes_secretary_adopts_nobody_changes_it_and_next_year_starts_from_it(
-    client, coordinator, secretary, committee, superuser
+    client, coordinator, secretary, committee, unit, superuser
 ):
     # 1. The samordnare creates the plan with its first draft.
     client.force_login(coordinator)
@@ -43,13 +43,19 @@ def test_coordinator_writes_secretary_adopts_nobody_changes_it_and_next_year_sta
     for text in ("Föräldraträffar om nätet", "Utbildning för fritidsledare"):
         response = client.post(
             reverse("plans:activity_create", args=[preventive.pk]),
-            {"text": text, "responsible": "Fritidsenheten", "timing": "VT 2019"},
+            {"text": text, "responsible": "Fritidsenheten", "timing": "VT 2019", "responsible_unit": unit.pk},
         )
         assert response.status_code == 302
     first, second = preventive.activities.order_by("order")
     response = client.post(
         reverse("plans:activity_edit", args=[first.pk]),
-        {"text": first.text, "purpose": "Stärka föräldrar", "timing": "HT 2019", "version": first.version},
+        {
+            "text": first.text,
+            "purpose": "Stärka föräldrar",
+            "timing": "HT 2019",
+            "version": first.version,
+            "responsible_unit": unit.pk,
+        },
     )
     assert response.status_code == 302
     client.post(reverse("plans:activity_move", args=[second.pk]), {"direction": "up"})

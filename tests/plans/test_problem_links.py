@@ -54,6 +54,7 @@ def _post(activity, problems):
         "partners": activity.partners,
         "timing": activity.timing,
         "follow_up_method": activity.follow_up_method,
+        "responsible_unit": activity.responsible_unit_id or activity.chapter.revision.plan.organisation_id,
         "version": activity.version,
         "problems": [p.pk for p in problems],
     }
