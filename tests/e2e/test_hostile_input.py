@@ -81,7 +81,15 @@ def test_hostile_values_in_the_apps_pages_execute_nothing(page, log_in_as, coord
     ChapterFactory(revision=draft, heading=values[0], body=joined, kind=Chapter.Kind.PROSE)
     chapter = ChapterFactory(revision=draft, heading=values[1], kind=Chapter.Kind.PREVENTIVE)
     activities = [
-        ActivityFactory(chapter=chapter, text=v, purpose=v, responsible=v, partners=v, timing=v[:100])
+        ActivityFactory(
+            chapter=chapter,
+            text=v,
+            purpose=v,
+            responsible=v,
+            partners=v,
+            timing=v[:100],
+            responsible_unit=unit,
+        )
         for v in values
     ]
     adopted = PlanRevisionFactory(plan=plan, year=2019, adopted=True, decided_by=values[2])

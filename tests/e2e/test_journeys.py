@@ -42,7 +42,9 @@ def draft(committee, unit):
     plan = ActionPlanFactory(organisation=committee)
     revision = PlanRevisionFactory(plan=plan, year=2020)
     chapter = ChapterFactory(revision=revision, heading="Förebyggande arbete", kind=Chapter.Kind.PREVENTIVE)
-    ActivityFactory(chapter=chapter, order=1, text="Föräldraträffar om nätet", timing="VT 2020")
+    ActivityFactory(
+        chapter=chapter, order=1, text="Föräldraträffar om nätet", timing="VT 2020", responsible_unit=unit
+    )
     return revision
 
 
