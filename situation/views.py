@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -53,14 +54,15 @@ def _child(request, model, pk):
 
 def _already_deleted(request, model, pk, message):
     """A second delete of a source, observation or problem: back to its lägesbild with a message, if
-    the user may see it; None otherwise (the view then answers 404 as usual)."""
-    if request.method != "POST" or model.objects.filter(pk=pk).exists():
-        return None
+    the user may see it; otherwise the usual 404. Called when the lookup failed, not before it, so a
+    delete committed in between cannot turn a double click into a 404."""
+    if request.method != "POST":
+        raise Http404
     record = model.history.filter(id=pk, history_type="-").order_by("-history_date").first()
     visible = SituationPicture.objects.visible_to(request.user)
     picture = record and visible.filter(pk=record.picture_id).first()
     if picture is None:
-        return None
+        raise Http404
     messages.info(request, message)
     return redirect(picture)
 
@@ -243,9 +245,10 @@ def _child_form(request, *, picture, form, template, obj=None, save, success):
 def _child_delete(request, model, pk, *, delete, gone, done):
     """Delete a source, observation or problem: a confirmation page, then back to its lägesbild. A second
     delete (a double click, a second tab) or a simultaneous one leads back with a message, never 500."""
-    if already := _already_deleted(request, model, pk, gone):
-        return already
-    obj = _child(request, model, pk)
+    try:
+        obj = _child(request, model, pk)
+    except Http404:
+        return _already_deleted(request, model, pk, gone)
     if request.method == "POST":
         try:
             delete(obj, request.POST.get("version"))

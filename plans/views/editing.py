@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -74,9 +75,10 @@ def chapter_edit(request, pk):
 
 @login_required
 def chapter_delete(request, pk):
-    if gone := _already_deleted(request, Chapter, pk):
-        return gone
-    chapter = _chapter(request, pk)
+    try:
+        chapter = _chapter(request, pk)
+    except Http404:
+        return _already_deleted(request, Chapter, pk)
     revision = chapter.revision
     if refused := _editable(request, revision):
         return refused
@@ -202,9 +204,10 @@ def activity_edit(request, pk):
 
 @login_required
 def activity_delete(request, pk):
-    if gone := _already_deleted(request, Activity, pk):
-        return gone
-    activity = _activity(request, pk)
+    try:
+        activity = _activity(request, pk)
+    except Http404:
+        return _already_deleted(request, Activity, pk)
     revision = activity.chapter.revision
     if refused := _editable(request, revision):
         return refused

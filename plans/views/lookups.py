@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from organisations import access
@@ -49,15 +50,18 @@ _DELETED = {
 
 def _already_deleted(request, model, pk):
     """A second delete (double click, a colleague was quicker): back to where the object was, with a
-    message, if the user may see that place; None otherwise (the view then answers 404 as usual)."""
-    if request.method != "POST" or model.objects.filter(pk=pk).exists():
-        return None
+    message, if the user may see that place; otherwise the usual 404.
+
+    Called when the lookup of the object has failed, not before it: a check before the lookup left a
+    window in which a simultaneous delete committed between the two and the request answered 404."""
+    if request.method != "POST":
+        raise Http404
     field, parent_model, message = _DELETED[model]
     record = model.history.filter(id=pk, history_type="-").order_by("-history_date").first()
     visible = parent_model.objects.visible_to(request.user)
     parent = record and visible.filter(pk=getattr(record, field)).first()
     if parent is None:
-        return None
+        raise Http404
     messages.info(request, message)
     return redirect(parent)
 
