@@ -5,6 +5,7 @@ leaves a change reason and the user in the history; edits go through the version
 (`organisations.editing`).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from organisations import access, editing
@@ -41,7 +42,13 @@ def _taken(date) -> MeetingError:
 
 def _save(meeting, reason: str, by) -> None:
     _check_day(meeting)
-    meeting.full_clean()
+    try:
+        meeting.full_clean()
+    except ValidationError:
+        # A colleague (or a double submit) took the day between the check above and the model's own
+        # constraint check: a MeetingError (a form error), never a 500.
+        _check_day(meeting)
+        raise
     try:
         # A double submit (or a colleague) passed the check above at the same moment: the constraint says no.
         with transaction.atomic():
@@ -88,6 +95,9 @@ def update_meeting(*, meeting: Meeting, data: dict, version, by) -> Meeting:
             )
     except IntegrityError:
         raise _taken(date) from None
+    except ValidationError:  # the day was taken between the check above and the model's own check
+        _check_day(Meeting(pk=locked.pk, organisation_id=locked.organisation_id, date=date))
+        raise
 
 
 @transaction.atomic

@@ -178,3 +178,22 @@ def test_meeting_list_runs_a_fixed_number_of_queries(
     client.force_login(secretary)
     with django_assert_max_num_queries(10):
         assert client.get(reverse("meetings:meeting_list")).status_code == 200
+
+
+def test_a_day_taken_by_a_colleague_after_the_first_check_is_a_swedish_refusal(
+    secretary, meeting, monkeypatch
+):
+    """The race that four simultaneous POSTs hit on PostgreSQL, made certain: the colleague's meeting
+    commits after the form and our first check of the day, before the model's own constraint check.
+    The service must answer with its Swedish MeetingError (a form error), not a ValidationError (500)."""
+    real_check, calls = services._check_day, []
+
+    def colleague_was_quicker(candidate):
+        calls.append(candidate.date)
+        if len(calls) > 1:  # the first check ran before the colleague's commit
+            real_check(candidate)
+
+    monkeypatch.setattr(services, "_check_day", colleague_was_quicker)
+    with pytest.raises(services.MeetingError, match="redan ett sammanträde 2026-01-29"):
+        services.create_meeting(organisation=meeting.organisation, date=D(2026, 1, 29), by=secretary)
+    assert Meeting.objects.count() == 1
