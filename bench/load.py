@@ -14,8 +14,10 @@ page, and the ratios measured in the same run:
 
 and a cProfile of one catalogue request of the central samordnare at the largest size.
 
-Run by `make bench` (bench/run.py). Needs `wrk` (Debian package) and PostgreSQL at 127.0.0.1:5432.
-BENCH_SIZES, BENCH_SECONDS, BENCH_CONNECTIONS and BENCH_DB (database name prefix) change the run.
+Run by `make bench` (bench/run.py). Needs `wrk` (Debian package), PostgreSQL at 127.0.0.1:5432 and
+Redis at 127.0.0.1:6379.
+BENCH_SIZES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DB (database name prefix) and BENCH_REDIS_URL (the
+cache and sessions, as in docker-compose.yml) change the run.
 """
 
 import os
@@ -64,6 +66,8 @@ def django_env(db_name: str) -> dict:
         AXES_FAILURE_LIMIT="1000",
         DJANGO_SETTINGS_MODULE="vbe_portal.settings",
         WHITENOISE_USE_FINDERS="1",  # no collectstatic for a throw-away server
+        # As docker-compose.yml runs the app: the cache, and with it the sessions (cached_db), in Redis.
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
     )
     return env
 

@@ -7,6 +7,7 @@ descendants (a central samordnare reads every committee below the city).
     access.has_perm(user, Perm.EDIT_PLAN, organisation) -> bool
     access.require(user, Perm.EDIT_PLAN, organisation)  -> None or PermissionDenied
     access.organisations_for(user, Perm.VIEW_SITUATION) -> Organisation QuerySet (usable as a subquery)
+    access.reach_condition(user, Perm.VIEW_PLAN, id_field=..., path_field=...) -> Q over denormalised rows
 """
 
 from collections.abc import Callable
@@ -113,6 +114,24 @@ def _reach(user, perm: Perm) -> tuple[set[int], list[str]]:
     return ids, subtrees
 
 
+def reach_condition(user, perm: Perm, *, id_field: str = "pk", path_field: str = "path") -> Q:
+    """A filter on rows that carry an organisation's id and path (``id_field``, ``path_field``): the rows
+    of the organisations where the user holds `perm`, as a handful of conditions rather than a subquery
+    or a list of every organisation below a city (a denormalised table filters on its own columns).
+
+    An empty Q for a superuser (every row); a condition that matches nothing for a user with no reach."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(**{f"{id_field}__in": []})
+    if user.is_superuser:
+        return Q()
+    ids, subtrees = _reach(user, perm)
+    # The ids are few (memberships and their ancestors); each reached subtree is one prefix condition.
+    condition = Q(**{f"{id_field}__in": sorted(ids)})
+    for prefix in sorted(set(subtrees)):
+        condition |= Q(**{f"{path_field}__startswith": prefix})
+    return condition
+
+
 def has_perm(user, perm: Perm, organisation: Organisation | None) -> bool:
     if organisation is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
@@ -135,12 +154,9 @@ def organisations_for(user, perm: Perm):
     if user.is_superuser:
         return Organisation.objects.all()
     ids, subtrees = _reach(user, perm)
-    condition = Q(pk__in=ids)
-    for prefix in subtrees:
-        condition |= Q(path__startswith=prefix)
     if not ids and not subtrees:
         return Organisation.objects.none()
-    return Organisation.objects.filter(condition)
+    return Organisation.objects.filter(reach_condition(user, perm))
 
 
 def has_any(user, perm: Perm) -> bool:

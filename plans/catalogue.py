@@ -1,24 +1,29 @@
 """Reads of the staff catalogue (/aktiviteter/): the page, its count, the filter choices, the export rows.
 
-Everything sorts and filters on `CatalogueEntry`, the denormalised sort key that triggers keep current:
-"adopted activities under these organisations in plan order, page N" is a walk of the partial index
-`catalogue_plan_order` that stops after the page, and the count of an unfiltered or structured
-(organisation, typ, år) selection is a sum over `CatalogueTally`, kept exact by triggers. A free-text
-search or a text filter is counted only up to COUNT_CAP: beyond that the user is asked to narrow it,
-and for common words the page still comes from the index walk (see plans/search.py on how PostgreSQL
-is told which words are common), so its cost does not grow with the number of matches.
+Everything sorts and filters on `CatalogueEntry`, the denormalised sort key that triggers keep current, and
+counts on `CatalogueTally`, one trigger-kept row per organisation, year and kind. One query over the tally
+gives the user's scope: the organisations and years of the filter, and how many adopted activities each
+organisation has under every structured filter (organisation, typ, år). Since the catalogue's order starts
+with the organisation, those counts say which organisation page N starts in and how far into it, so the
+page is a walk of one organisation's part of an index (`catalogue_organisation_order`) whether the city
+has a thousand activities or a hundred thousand, and wherever in the tree the organisation sits.
+
+A free-text search or a text filter cannot be counted from the tally: its count stops at COUNT_CAP (beyond
+that the user is asked to narrow it) and its page comes from the plan-order index (`catalogue_plan_order`),
+with the search index telling PostgreSQL which words are common (plans/search.py), so its cost does not
+grow with the number of matches.
 """
 
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Sum
+from django.db.models import Q
 
 from organisations import access
 from organisations.access import Perm
 
-from .models import CatalogueEntry, CatalogueTally, PlanRevision
+from .models import CatalogueEntry, CatalogueTally
 
 PAGE_SIZE = 25
 COUNT_CAP = 500
@@ -26,30 +31,57 @@ COUNT_CAP = 500
 
 @dataclass(frozen=True)
 class Scope:
-    """What one user's catalogue spans: organisations with an adopted plan they may read, and the years.
+    """What one user's catalogue spans, read from the tally in one query.
 
-    ``organisation_ids`` None means every organisation (superuser)."""
+    ``condition`` filters CatalogueEntry to the organisations the user may read (access.reach_condition);
+    ``tallies`` are (organisation id, year, kind, adopted activities), in the catalogue's organisation
+    order; ``organisations`` and ``years`` are the filter's choices."""
 
-    organisation_ids: list[int] | None
+    condition: Q
+    tallies: tuple[tuple[int, int, str, int], ...]
     organisations: list[tuple[int, str]]
     years: list[tuple[int, str]]
 
+    def counts(self, organisation=None, kind=None, year=None) -> list[tuple[int, int]]:
+        """Adopted activities per organisation, in catalogue order, under the structured filters."""
+        wanted = {
+            index: str(value)
+            for index, value in ((0, organisation), (1, year), (2, kind))
+            if value not in (None, "")
+        }
+        counts: dict[int, int] = {}
+        for row in self.tallies:
+            if all(str(row[index]) == value for index, value in wanted.items()):
+                counts[row[0]] = counts.get(row[0], 0) + row[3]
+        return list(counts.items())
+
+    def count(self, **filters) -> int:
+        return sum(n for _, n in self.counts(**filters))
+
 
 def scope_for(user) -> Scope:
-    """One small query over adopted revisions: it serves both the filter choices and the page's filter."""
-    revisions = PlanRevision.objects.adopted()
-    everything = getattr(user, "is_superuser", False) and user.is_active
-    if not everything:
-        revisions = revisions.filter(plan__organisation__in=access.organisations_for(user, Perm.VIEW_PLAN))
-    rows = revisions.order_by("plan__organisation__path").values_list(
-        "year", "plan__organisation_id", "plan__organisation__name"
+    """The user's scope: one query over the tally of the organisations where they may read plans."""
+    condition = access.reach_condition(
+        user, Perm.VIEW_PLAN, id_field="organisation_id", path_field="organisation_path"
     )
-    organisations, years = {}, set()
-    for year, organisation_id, name in rows:
+    rows = (
+        CatalogueTally.objects.filter(
+            access.reach_condition(
+                user, Perm.VIEW_PLAN, id_field="organisation_id", path_field="organisation__path"
+            ),
+            activities__gt=0,
+        )
+        .order_by("organisation__path", "organisation_id", "-year", "kind")
+        .values_list("organisation_id", "organisation__name", "year", "kind", "activities")
+    )
+    tallies, organisations, years = [], {}, set()
+    for organisation_id, name, year, kind, activities in rows:
+        tallies.append((organisation_id, year, kind, activities))
         organisations.setdefault(organisation_id, name)
         years.add(year)
     return Scope(
-        organisation_ids=None if everything else list(organisations),
+        condition=condition,
+        tallies=tuple(tallies),
         organisations=list(organisations.items()),
         years=[(year, str(year)) for year in sorted(years, reverse=True)],
     )
@@ -57,10 +89,7 @@ def scope_for(user) -> Scope:
 
 def entries(scope: Scope):
     """Catalogue entries of the adopted revisions in `scope`, in plan order."""
-    queryset = CatalogueEntry.objects.filter(adopted=True)
-    if scope.organisation_ids is not None:
-        queryset = queryset.filter(organisation_id__in=scope.organisation_ids)
-    return queryset.order_by(*CatalogueEntry.PLAN_ORDER)
+    return CatalogueEntry.objects.filter(scope.condition, adopted=True).order_by(*CatalogueEntry.PLAN_ORDER)
 
 
 def page_rows(queryset):
@@ -89,36 +118,55 @@ def export_rows(queryset):
         yield entry.activity
 
 
-def tally_count(scope: Scope, organisation=None, kind=None, year=None) -> int:
-    """The exact number of adopted activities in `scope` under the structured filters: a sum over the
-    trigger-kept tally (one row per organisation, year and kind), whatever the number of activities."""
-    tallies = CatalogueTally.objects.all()
-    if scope.organisation_ids is not None:
-        tallies = tallies.filter(organisation_id__in=scope.organisation_ids)
-    for field, value in (("organisation_id", organisation), ("kind", kind), ("year", year)):
-        if value not in (None, ""):
-            tallies = tallies.filter(**{field: value})
-    return tallies.aggregate(total=Sum("activities"))["total"] or 0
+def locate(counts: list[tuple[int, int]], offset: int, size: int) -> tuple[list[int], int]:
+    """The organisations that rows offset..offset+size of the catalogue come from, and how many of the
+    first one's rows come before them (`counts` as Scope.counts gives them, in catalogue order)."""
+    touched, skip, seen = [], 0, 0
+    for organisation_id, n in counts:
+        if seen + n <= offset:
+            seen += n
+            continue
+        if not touched:
+            skip = offset - seen
+        touched.append(organisation_id)
+        seen += n
+        if seen >= offset + size:
+            break
+    return touched, skip
 
 
 class CataloguePaginator(Paginator):
-    """The catalogue's paginator: an exact count from the tally (`exact_count`), or, with free text
-    (`exact_count` None), a count that stops at COUNT_CAP."""
+    """The catalogue's paginator. With structured filters only, `counts` (Scope.counts) give the exact
+    count and place the page in the organisations it comes from; with free text (`counts` None) the
+    count stops at COUNT_CAP and the page is a slice of the plan-order walk."""
 
-    def __init__(self, object_list, per_page, *, exact_count=None):
+    def __init__(self, object_list, per_page, *, counts=None):
         super().__init__(object_list, per_page)
-        self.exact_count = exact_count
-        self.capped = exact_count is None
+        self.counts = counts
+        self.capped = counts is None
 
     @cached_property
     def _capped_count(self) -> int:
-        return self.object_list.values("activity_id")[: COUNT_CAP + 1].count()
+        # No ORDER BY: counting the first COUNT_CAP + 1 matches in any order stops as soon as it has them.
+        return self.object_list.order_by().values("activity_id")[: COUNT_CAP + 1].count()
 
     @cached_property
     def count(self):
         # Only the first COUNT_CAP rows are offered; the page asks the user to narrow the search.
-        return min(self._capped_count, COUNT_CAP) if self.capped else self.exact_count()
+        return min(self._capped_count, COUNT_CAP) if self.capped else sum(n for _, n in self.counts)
 
     @property
     def over_cap(self) -> bool:
         return self.capped and self._capped_count > COUNT_CAP
+
+    def page(self, number):
+        if self.capped:
+            return super().page(number)
+        number = self.validate_number(number)
+        touched, skip = locate(self.counts, (number - 1) * self.per_page, self.per_page)
+        if not touched:
+            return self._get_page(self.object_list.none(), number, self)
+        rows = self.object_list.filter(organisation_id__in=touched)
+        if len(touched) == 1:  # one organisation's rows, in its own order: a walk of its index
+            rows = rows.order_by(*CatalogueEntry.PLAN_ORDER[1:])
+        return self._get_page(rows[skip : skip + self.per_page], number, self)

@@ -45,13 +45,8 @@ def _catalogue(request) -> ActivityFilter:
 def activity_list(request):
     _require_reader(request.user)
     filterset = _catalogue(request)
-    exact_count = None
-    if not filterset.has_text_filter:
-        scope, structured = filterset.scope, filterset.structured()
-        exact_count = lambda: catalogue.tally_count(scope, **structured)  # noqa: E731
-    paginator = catalogue.CataloguePaginator(
-        catalogue.page_rows(filterset.qs), PAGE_SIZE, exact_count=exact_count
-    )
+    counts = None if filterset.has_text_filter else filterset.scope.counts(**filterset.structured())
+    paginator = catalogue.CataloguePaginator(catalogue.page_rows(filterset.qs), PAGE_SIZE, counts=counts)
     page_obj = paginator.get_page(request.GET.get("page"))
     activities = [entry.activity for entry in page_obj.object_list]
     return render(

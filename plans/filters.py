@@ -1,9 +1,10 @@
 """FilterSets of the staff catalogue (activities) and the routine list. Every filter works as a GET form."""
 
+from html import escape
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from organisations import access
@@ -38,10 +39,10 @@ class ActivityFilter(django_filters.FilterSet):
         choices=PlanKind.choices,
         empty_label="Alla plantyper",
     )
-    problem = django_filters.ModelChoiceFilter(
+    problem = django_filters.ChoiceFilter(
         label="Svarar mot problem i lägesbilden",
         field_name="activity__problems",
-        queryset=Problem.objects.none(),
+        choices=[],
         empty_label="Alla problem",
     )
     responsible = django_filters.CharFilter(label="Ansvarig", method="filter_contains")
@@ -59,10 +60,24 @@ class ActivityFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, scope: catalogue.Scope, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         self.scope = scope
-        # Only organisations (and years) with an adopted plan the user can read (catalogue.scope_for).
-        self.filters["organisation"].extra["choices"] = scope.organisations
-        self.filters["year"].extra["choices"] = scope.years
-        self._offer_problems(request.user if request else None)
+        self.user = request.user if request else None
+        # Problems are lägesbild text: offered only to those who may read the lägesbild they belong to.
+        if not access.has_any(self.user, Perm.VIEW_SITUATION):
+            del self.filters["problem"]
+
+    @property
+    def form(self):
+        """The form, with the choices that depend on the user set on its fields once it is built: a
+        Django form deep-copies every field's choices when it is made, which for a city's 200
+        organisations cost more than the page's queries."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            # Only organisations (and years) with adopted activities the user can read (catalogue.scope_for).
+            form.fields["organisation"].choices = self.scope.organisations
+            form.fields["year"].choices = self.scope.years
+            if "problem" in form.fields:
+                form.fields["problem"].choices = self._answered_problems()
+        return self._form
 
     @property
     def has_text_filter(self) -> bool:
@@ -73,7 +88,7 @@ class ActivityFilter(django_filters.FilterSet):
         return any(self.form.cleaned_data.get(name) for name in self.TEXT_FILTERS)
 
     def structured(self) -> dict:
-        """The applied organisation, kind and year (for catalogue.tally_count)."""
+        """The applied organisation, kind and year (for catalogue.Scope.counts)."""
         if not self.is_bound:
             return {}
         self.form.is_valid()
@@ -84,43 +99,46 @@ class ActivityFilter(django_filters.FilterSet):
     def select_options(self) -> dict[str, str]:
         """The <option> elements of every select, escaped here in one pass, for the hand-written form in
         plans/partials/_catalogue_filters.html: a city's 200 organisations rendered through Django's
-        widget templates (one template per option), or even a template loop (three variable lookups per
-        option), cost more than the rest of the page."""
+        widget templates (one template per option), or even format_html per option, cost more than the
+        rest of the page. `html.escape` is what Django's own escaping calls."""
         options = {}
         for name in self.SELECTS:
             if name not in self.form.fields:  # the problem filter is offered to lägesbild readers only
                 continue
             current = str(self.form[name].value() or "")
-            options[name] = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (value, mark_safe(" selected") if str(value) == current else "", label)  # noqa: S308
+            options[name] = mark_safe(  # noqa: S308 - every value and label is escaped just below
+                "".join(
+                    f'<option value="{escape(str(value))}"{" selected" if str(value) == current else ""}>'
+                    f"{escape(str(label))}</option>"
                     for value, label in self.form.fields[name].choices
-                ),
+                )
             )
         return options
 
-    def _offer_problems(self, user):
-        # Problems are lägesbild text: offered only to those who may read the lägesbild they belong to.
-        if not access.has_any(user, Perm.VIEW_SITUATION):
-            del self.filters["problem"]
-            return
-        # Only problems some adopted activity answers: an EXISTS, and only the columns the option shows.
-        # The join through activity, chapter and revision with DISTINCT over every lägesbild column took
-        # PostgreSQL longer to plan than the page's queries took to run. (Not through CatalogueEntry:
-        # the catalogue's tables are read from the replica, this query from the primary.)
+    def _answered_problems(self) -> list[tuple[int, str]]:
+        """Problems some adopted activity answers, in lägesbilder the user may read, as (id, label).
+
+        An EXISTS, and only the columns the option shows: the join through activity, chapter and revision
+        with DISTINCT over every lägesbild column took PostgreSQL longer to plan than the page's queries
+        took to run. (Not through CatalogueEntry: the catalogue's tables are read from the replica, this
+        query from the primary.)"""
         answered = Activity.problems.through.objects.filter(
             problem_id=OuterRef("pk"), activity__chapter__revision__status=PlanRevision.Status.ADOPTED
         )
-        self.filters["problem"].queryset = (
+        rows = (
             Problem.objects.filter(
                 Exists(answered),
-                picture__organisation__in=access.organisations_for(user, Perm.VIEW_SITUATION),
+                access.reach_condition(
+                    self.user,
+                    Perm.VIEW_SITUATION,
+                    id_field="picture__organisation_id",
+                    path_field="picture__organisation__path",
+                ),
             )
-            .only("pk", "priority", "title")
             .order_by("-picture__year", "priority", "pk")
+            .values_list("pk", "priority", "title")
         )
+        return [(pk, f"{priority}. {title}") for pk, priority, title in rows]
 
     def filter_search(self, queryset, name, value):
         return search.search_activities(queryset, value, activity="activity__")

@@ -388,10 +388,11 @@ class CatalogueEntry(models.Model):
                 condition=Q(adopted=True),
                 name="catalogue_plan_order",
             ),
+            # One organisation's rows in plan order: where the catalogue's page is read (plans/catalogue.py).
             models.Index(
-                fields=["organisation", "year", "kind"],
+                fields=["organisation", "-year", "chapter_order", "activity_order", "activity"],
                 condition=Q(adopted=True),
-                name="catalogue_by_organisation",
+                name="catalogue_organisation_order",
             ),
         ]
 

@@ -114,7 +114,10 @@ def test_filters_by_kind_responsible_partner_year_and_organisation(
 def test_filter_form_offers_only_visible_organisations_and_works_without_javascript(
     client, staff, committee, other_committee, preventive
 ):
-    PlanRevisionFactory(plan__organisation=other_committee, adopted=True)
+    # Organisations with adopted activities are offered: the staff member's own, not the other committee.
+    ActivityFactory(chapter=preventive)
+    theirs = PlanRevisionFactory(plan__organisation=other_committee, adopted=True)
+    ActivityFactory(chapter=ChapterFactory(revision=theirs))
     client.force_login(staff)
     html = client.get(URL).content.decode()
     assert '<form method="get"' in html
