@@ -114,22 +114,42 @@ def _reach(user, perm: Perm) -> tuple[set[int], list[str]]:
     return ids, subtrees
 
 
-def reach_condition(user, perm: Perm, *, id_field: str = "pk", path_field: str = "path") -> Q:
-    """A filter on rows that carry an organisation's id and path (``id_field``, ``path_field``): the rows
-    of the organisations where the user holds `perm`, as a handful of conditions rather than a subquery
-    or a list of every organisation below a city (a denormalised table filters on its own columns).
+@dataclass(frozen=True)
+class Reach:
+    """Where a user holds one permission: every organisation (superuser), or organisations by id (own
+    and ancestors) and whole subtrees by path prefix. Hashable, so that what depends only on it (the
+    catalogue's scope) can be shared by users who reach the same organisations."""
 
-    An empty Q for a superuser (every row); a condition that matches nothing for a user with no reach."""
+    everything: bool = False
+    ids: tuple[int, ...] = ()
+    subtrees: tuple[str, ...] = ()
+
+    def condition(self, *, id_field: str = "pk", path_field: str = "path") -> Q:
+        """A filter on rows that carry an organisation's id and path (``id_field``, ``path_field``): a
+        handful of conditions rather than a subquery or a list of every organisation below a city, so
+        that a denormalised table filters on its own columns. Empty for everything; never true for a
+        reach of nothing."""
+        if self.everything:
+            return Q()
+        # The ids are few (memberships and their ancestors); each reached subtree is one prefix condition.
+        condition = Q(**{f"{id_field}__in": self.ids})
+        for prefix in self.subtrees:
+            condition |= Q(**{f"{path_field}__startswith": prefix})
+        return condition
+
+
+def reach(user, perm: Perm) -> Reach:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Q(**{f"{id_field}__in": []})
+        return Reach()
     if user.is_superuser:
-        return Q()
+        return Reach(everything=True)
     ids, subtrees = _reach(user, perm)
-    # The ids are few (memberships and their ancestors); each reached subtree is one prefix condition.
-    condition = Q(**{f"{id_field}__in": sorted(ids)})
-    for prefix in sorted(set(subtrees)):
-        condition |= Q(**{f"{path_field}__startswith": prefix})
-    return condition
+    return Reach(ids=tuple(sorted(ids)), subtrees=tuple(sorted(set(subtrees))))
+
+
+def reach_condition(user, perm: Perm, *, id_field: str = "pk", path_field: str = "path") -> Q:
+    """`reach(user, perm).condition(...)`: the rows of the organisations where the user holds `perm`."""
+    return reach(user, perm).condition(id_field=id_field, path_field=path_field)
 
 
 def has_perm(user, perm: Perm, organisation: Organisation | None) -> bool:

@@ -14,16 +14,19 @@ with the search index telling PostgreSQL which words are common (plans/search.py
 grow with the number of matches.
 """
 
+import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connections, router
 from django.db.models import Q
 
 from organisations import access
 from organisations.access import Perm
 
-from .models import CatalogueEntry, CatalogueTally
+from .models import CatalogueEntry, CatalogueGeneration, CatalogueTally
 
 PAGE_SIZE = 25
 COUNT_CAP = 500
@@ -35,12 +38,14 @@ class Scope:
 
     ``condition`` filters CatalogueEntry to the organisations the user may read (access.reach_condition);
     ``tallies`` are (organisation id, year, kind, adopted activities), in the catalogue's organisation
-    order; ``organisations`` and ``years`` are the filter's choices."""
+    order; ``organisations`` and ``years`` are the filter's choices; ``generations`` are what cached
+    values of this page are filed under."""
 
     condition: Q
     tallies: tuple[tuple[int, int, str, int], ...]
     organisations: list[tuple[int, str]]
     years: list[tuple[int, str]]
+    generations: dict[str, int] | None = None  # as read for this page (see `cached`)
 
     def counts(self, organisation=None, kind=None, year=None) -> list[tuple[int, int]]:
         """Adopted activities per organisation, in catalogue order, under the structured filters."""
@@ -59,17 +64,61 @@ class Scope:
         return sum(n for _, n in self.counts(**filters))
 
 
+SCOPE_CACHE_SECONDS = 60 * 60
+
+
 def scope_for(user) -> Scope:
-    """The user's scope: one query over the tally of the organisations where they may read plans."""
-    condition = access.reach_condition(
-        user, Perm.VIEW_PLAN, id_field="organisation_id", path_field="organisation_path"
+    """The user's scope: the tally of the organisations where they may read plans.
+
+    Cached in Django's cache (Redis in production, per process otherwise) under the catalogue's
+    generation and the user's reach, so users who reach the same organisations share it and a city's
+    200 committees are read once per change rather than once per page (see `cached`)."""
+    reach = access.reach(user, Perm.VIEW_PLAN)
+    generations = read_generations()
+    tallies, organisations, years = cached(
+        generations, ("catalogue",), f"catalogue-scope:{hash_of(reach)}", lambda: _read_scope(reach)
     )
+    return Scope(
+        condition=reach.condition(id_field="organisation_id", path_field="organisation_path"),
+        tallies=tallies,
+        organisations=organisations,
+        years=years,
+        generations=generations,
+    )
+
+
+def read_generations() -> dict[str, int] | None:
+    """The catalogue's generations (CatalogueGeneration), read before what is cached under them; None
+    inside a transaction, which may have written what they count: what it sees must neither be missed
+    by it nor be shown to anyone before it commits."""
+    aliases = {router.db_for_read(CatalogueGeneration), "default"}
+    if any(connections[alias].in_atomic_block for alias in aliases):
+        return None
+    return dict(CatalogueGeneration.objects.values_list("name", "value"))
+
+
+def cached(generations, names: tuple[str, ...], key: str, compute):
+    """`compute()`, shared through Django's cache under the generations `names`: whatever is read after
+    the generations is at least as new as the numbers it is filed under, whatever the backend and
+    however many processes commit at once. Uncached when `generations` is None."""
+    if generations is None:
+        return compute()
+    full_key = ":".join(["plans", key, *(str(generations.get(name)) for name in names)])
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, SCOPE_CACHE_SECONDS)
+    return value
+
+
+def hash_of(reach: access.Reach) -> str:
+    return hashlib.sha256(repr(reach).encode()).hexdigest()[:32]
+
+
+def _read_scope(reach: access.Reach):
     rows = (
         CatalogueTally.objects.filter(
-            access.reach_condition(
-                user, Perm.VIEW_PLAN, id_field="organisation_id", path_field="organisation__path"
-            ),
-            activities__gt=0,
+            reach.condition(id_field="organisation_id", path_field="organisation__path"), activities__gt=0
         )
         .order_by("organisation__path", "organisation_id", "-year", "kind")
         .values_list("organisation_id", "organisation__name", "year", "kind", "activities")
@@ -79,11 +128,10 @@ def scope_for(user) -> Scope:
         tallies.append((organisation_id, year, kind, activities))
         organisations.setdefault(organisation_id, name)
         years.add(year)
-    return Scope(
-        condition=condition,
-        tallies=tuple(tallies),
-        organisations=list(organisations.items()),
-        years=[(year, str(year)) for year in sorted(years, reverse=True)],
+    return (
+        tuple(tallies),
+        list(organisations.items()),
+        [(year, str(year)) for year in sorted(years, reverse=True)],
     )
 
 

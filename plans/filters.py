@@ -116,23 +116,31 @@ class ActivityFilter(django_filters.FilterSet):
         return options
 
     def _answered_problems(self) -> list[tuple[int, str]]:
-        """Problems some adopted activity answers, in lägesbilder the user may read, as (id, label).
+        """Problems some adopted activity answers, in lägesbilder the user may read, as (id, label):
+        cached under the catalogue's generations (adoptions decide what is answered; migration 0016
+        counts every change to problems and answers) and the user's reach in the lägesbilder."""
+        reach = access.reach(self.user, Perm.VIEW_SITUATION)
+        return catalogue.cached(
+            self.scope.generations,
+            ("catalogue", "problems"),
+            f"answered-problems:{catalogue.hash_of(reach)}",
+            lambda: self._read_answered_problems(reach),
+        )
 
-        An EXISTS, and only the columns the option shows: the join through activity, chapter and revision
-        with DISTINCT over every lägesbild column took PostgreSQL longer to plan than the page's queries
-        took to run. (Not through CatalogueEntry: the catalogue's tables are read from the replica, this
-        query from the primary.)"""
+    @staticmethod
+    def _read_answered_problems(reach) -> list[tuple[int, str]]:
+        # An EXISTS, and only the columns the option shows: the join through activity, chapter and
+        # revision with DISTINCT over every lägesbild column took PostgreSQL longer to plan than the
+        # page's queries took to run. (Not through CatalogueEntry: the catalogue's tables are read from
+        # the replica, this query from the primary.)
         answered = Activity.problems.through.objects.filter(
             problem_id=OuterRef("pk"), activity__chapter__revision__status=PlanRevision.Status.ADOPTED
         )
         rows = (
             Problem.objects.filter(
                 Exists(answered),
-                access.reach_condition(
-                    self.user,
-                    Perm.VIEW_SITUATION,
-                    id_field="picture__organisation_id",
-                    path_field="picture__organisation__path",
+                reach.condition(
+                    id_field="picture__organisation_id", path_field="picture__organisation__path"
                 ),
             )
             .order_by("-picture__year", "priority", "pk")

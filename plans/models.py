@@ -423,6 +423,22 @@ class CatalogueTally(models.Model):
         return f"{self.organisation_id} {self.year} {self.kind}: {self.activities}"
 
 
+class CatalogueGeneration(models.Model):
+    """A number that database triggers (migration 0015) raise in the same transaction as any change to
+    what the catalogue's scope shows: a tally row (an adoption, a superseded revision, an activity of an
+    adopted plan moved or deleted on any path) or an organisation's name or place in the tree.
+
+    The scope (plans/catalogue.py) is cached under the generation read before it, so a cached scope is
+    never older than the generation it is filed under, whatever the cache backend (per process or Redis)
+    and however many processes commit at once. No history: nobody edits it."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.name}: {self.value}"
+
+
 class RoutineQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(organisation__in=access.organisations_for(user, Perm.VIEW_PLAN))

@@ -9,7 +9,8 @@ primary by its replication delay: a new adoption reaches the catalogue a moment 
 """
 
 REPLICA = "replica"
-REPLICA_MODELS = frozenset({"plans.catalogueentry", "plans.cataloguetally"})
+# The generation is read where the tally is, so a cached scope is filed under what the replica has applied.
+REPLICA_MODELS = frozenset({"plans.catalogueentry", "plans.cataloguetally", "plans.cataloguegeneration"})
 
 
 class CatalogueReplicaRouter:

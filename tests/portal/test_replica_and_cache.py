@@ -61,8 +61,10 @@ def test_the_catalogue_reads_from_the_replica_alias_pointing_at_the_same_server(
     assert outcome["status"] == 200
     assert "Läst från repliken" in outcome["html"]
     replica, default = outcome["seen"]["replica"], outcome["seen"]["default"]
-    # The scope (the tally), the page and its count come from the replica; nothing is written there.
-    assert len(replica) == 3 and all("plans_catalogue" in sql for sql in replica)
+    # The catalogue's generation, the scope (the tally), the page and its count come from the replica;
+    # nothing is written there.
+    assert len(replica) == 4 and all("plans_catalogue" in sql for sql in replica)
+    assert "plans_cataloguegeneration" in replica[0]
     assert not any(sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) for sql in replica)
     # Sessions, users and memberships stay on the primary, which never serves the page.
     assert default and not any("plans_catalogue" in sql for sql in default)
