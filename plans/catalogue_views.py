@@ -48,7 +48,8 @@ def activity_list(request):
     counts = None if filterset.has_text_filter else filterset.scope.counts(**filterset.structured())
     paginator = catalogue.CataloguePaginator(catalogue.page_rows(filterset.qs), PAGE_SIZE, counts=counts)
     page_obj = paginator.get_page(request.GET.get("page"))
-    activities = [entry.activity for entry in page_obj.object_list]
+    entries = list(page_obj.object_list)
+    activities = [entry.activity for entry in entries]
     return render(
         request,
         "plans/activity_list.html",
@@ -56,6 +57,7 @@ def activity_list(request):
             "filter": filterset,
             "page_obj": page_obj,
             "activities": activities,
+            "rows": catalogue.table_rows(entries),
             "count_cap": catalogue.COUNT_CAP,
             "querystring": _querystring(request),
             "can_export": access.has_any(request.user, Perm.EXPORT),

@@ -180,3 +180,18 @@ def test_rows_written_in_bulk_or_edited_later_are_searchable(preventive):
     assert found("LÄXHJÄLP") == ["Läxhjälp på biblioteket"]
     assert found("förskola") == ["Öppen förskola för nyanlända"]
     assert found("gammal") == []
+
+
+def test_the_table_escapes_text_links_each_row_and_cuts_long_text(client, staff, committee, preventive):
+    long_text = " ".join(["<b>Föräldraträff</b>"] + [f"ord{n}" for n in range(40)])
+    activity = ActivityFactory(
+        chapter=preventive, text=long_text, responsible="", partners="Polis & <i>skola</i>", timing=""
+    )
+    client.force_login(staff)
+    html = client.get(URL).content.decode()
+    row = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert f'<a href="/aktiviteter/{activity.pk}/">&lt;b&gt;Föräldraträff&lt;/b&gt; ord0' in row
+    assert "ord28 …</a>" in row and "ord29" not in row  # 30 words, as the page always cut them
+    assert "Polis &amp; &lt;i&gt;skola&lt;/i&gt;" in row and "<i>" not in row and "<b>" not in row
+    assert '<td data-label="Ansvarig">–</td>' in row and '<td data-label="Tidplan">–</td>' in row
+    assert f'<td data-label="Organisation">{committee.name}</td>' in row

@@ -256,9 +256,10 @@ def test_concurrent_adoptions_leave_the_exact_count_right(
 def test_pages_placed_from_the_tally_are_the_plan_order_cut_in_pages(
     client, central, municipality, monkeypatch
 ):
-    """The page is read from the organisations the tally places it in: every page, with and without the
-    structured filters, is the catalogue's plan order cut in pages, across committees of every size (none,
-    one activity, several pages), two plans in one committee, and a tree order that is not id order."""
+    """The page is read from the organisations the tally places it in (or, with free text, from the matches
+    sorted): every page, with and without filters, is the catalogue's plan order cut in pages, across
+    committees of every size (none, one activity, several pages), two plans in one committee, and a tree
+    order that is not id order. Every factory activity matches the free text used here."""
     import random
 
     from plans import catalogue_views
@@ -278,12 +279,15 @@ def test_pages_placed_from_the_tally_are_the_plan_order_cut_in_pages(
     PlanRevisionFactory(plan__organisation=municipality, year=2020)  # a draft: never in the catalogue
     client.force_login(central)
 
-    for params in (
+    structured = (
         {},
         {"kind": "kompetenshojande"},
         {"year": "2020"},
         {"year": "2021", "kind": "forebyggande"},
-    ):
+    )
+    # Free text under the cap: its matches found in any order, then sorted into plan order.
+    free_text = ({"q": "föräldrastöd"}, {"q": "insats", "kind": "forebyggande"}, {"responsible": "förskola"})
+    for params in (*structured, *free_text):
         expected = CatalogueEntry.objects.filter(adopted=True).order_by(*CatalogueEntry.PLAN_ORDER)
         if "kind" in params:
             expected = expected.filter(kind=params["kind"])
