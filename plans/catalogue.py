@@ -122,11 +122,17 @@ def _read_scope(reach: access.Reach):
         CatalogueTally.objects.filter(
             reach.condition(id_field="organisation_id", path_field="organisation__path"), activities__gt=0
         )
-        .order_by("organisation__path", "organisation_id", "-year", "kind")
-        .values_list("organisation_id", "organisation__name", "year", "kind", "activities")
+        .order_by()
+        .values_list(
+            "organisation__path", "organisation_id", "organisation__name", "year", "kind", "activities"
+        )
     )
+    # In the entries' order: the path byte by byte (the entries' column compares so on every database,
+    # migration 0017), whatever the server's collation does with the organisations' own column.
     tallies, organisations, years = [], {}, set()
-    for organisation_id, name, year, kind, activities in rows:
+    for _, organisation_id, name, year, kind, activities in sorted(
+        rows, key=lambda row: (row[0], row[1], -row[3], row[4])
+    ):
         tallies.append((organisation_id, year, kind, activities))
         organisations.setdefault(organisation_id, name)
         years.add(year)
