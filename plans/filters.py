@@ -105,12 +105,16 @@ class ActivityFilter(django_filters.FilterSet):
         for name in self.SELECTS:
             if name not in self.form.fields:  # the problem filter is offered to lägesbild readers only
                 continue
+            field = self.form.fields[name]
             current = str(self.form[name].value() or "")
+            # The field's own list, with the empty choice first, as the field's iterator would give it
+            # (which normalises every choice again on each pass).
+            choices = [("", field.empty_label), *field.choices.choices]
             options[name] = mark_safe(  # noqa: S308 - every value and label is escaped just below
                 "".join(
                     f'<option value="{escape(str(value))}"{" selected" if str(value) == current else ""}>'
                     f"{escape(str(label))}</option>"
-                    for value, label in self.form.fields[name].choices
+                    for value, label in choices
                 )
             )
         return options

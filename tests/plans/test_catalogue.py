@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from plans.models import Chapter
-from tests.factories import ActivityFactory, ChapterFactory, PlanRevisionFactory, UserFactory
+from tests.factories import (
+    ActivityFactory,
+    ChapterFactory,
+    OrganisationFactory,
+    PlanRevisionFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +201,18 @@ def test_the_table_escapes_text_links_each_row_and_cuts_long_text(client, staff,
     assert "Polis &amp; &lt;i&gt;skola&lt;/i&gt;" in row and "<i>" not in row and "<b>" not in row
     assert '<td data-label="Ansvarig">–</td>' in row and '<td data-label="Tidplan">–</td>' in row
     assert f'<td data-label="Organisation">{committee.name}</td>' in row
+
+
+def test_the_filter_options_are_escaped_and_keep_the_choice(client, central, municipality):
+    odd = OrganisationFactory(parent=municipality, name='Nämnd <"A&B">')
+    ActivityFactory(
+        chapter=ChapterFactory(revision=PlanRevisionFactory(plan__organisation=odd, adopted=True))
+    )
+    client.force_login(central)
+    html = client.get(URL, {"organisation": str(odd.pk), "kind": "forebyggande"}).content.decode()
+    select = html.split('<select name="organisation" id="id_organisation">')[1].split("</select>")[0]
+    assert select.startswith('<option value="">Alla organisationer</option>')
+    assert f'<option value="{odd.pk}" selected>Nämnd &lt;&quot;A&amp;B&quot;&gt;</option>' in select
+    assert select.count("selected") == 1
+    kinds = html.split('<select name="kind" id="id_kind">')[1].split("</select>")[0]
+    assert '<option value="forebyggande" selected>' in kinds and kinds.count("selected") == 1
