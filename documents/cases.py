@@ -24,8 +24,6 @@ from .docx import DOCX_CONTENT_TYPE, case_docx
 from .downloads import DocumentSet, pdf_renderer
 from .header import DocumentHeader, organisation_lines
 from .models import CaseMemo
-from .registry import DocumentSpec
-from .services import RenderedDocument
 
 CASE_FIELDS = (
     "official",
@@ -233,7 +231,8 @@ def draft_versions(owner) -> tuple:
     return (memo, registry.case_subject(owner).versions(owner))
 
 
-def _documents(owner) -> DocumentSet:
+def documents(owner) -> DocumentSet:
+    """The ärende's documents for `owner`: a companion of the owner's own DocumentSet."""
     return DocumentSet(
         label=registry.label_of(owner),
         kinds=KINDS,
@@ -242,13 +241,3 @@ def _documents(owner) -> DocumentSet:
         frozen=access.is_frozen,
         versions=draft_versions,
     )
-
-
-def frozen_documents(owner) -> list[DocumentSpec]:
-    """The ärende's PDF and Word, stored with the rest of the object's documents when it freezes."""
-    return _documents(owner).specs(owner)
-
-
-def document(owner, kind: str = "beslutsforslag") -> RenderedDocument:
-    """The ärende as PDF or Word: rendered for a draft (once per version), stored bytes once frozen."""
-    return _documents(owner).document(owner, kind)

@@ -50,7 +50,9 @@ class DocumentSet:
     one of them for a view (`document`, through document_for).
 
     renderer(obj, kind): what renders that document's bytes; spec_fields(obj, kind): its filename and
-    content_type now; frozen(obj): whether it is stored; versions(obj): what a draft's render shows."""
+    content_type now; frozen(obj): whether it is stored; versions(obj): what a draft's render shows;
+    companions: further sets the object carries, each made for the object (its ärende's, say), which
+    `all_specs` stores with it and `open` opens by their kinds."""
 
     label: str
     kinds: tuple[str, ...]
@@ -58,6 +60,7 @@ class DocumentSet:
     spec_fields: Callable[[object, str], dict]
     frozen: Callable[[object], bool]
     versions: Callable[[object], object]
+    companions: tuple[Callable[[object], "DocumentSet"], ...] = ()
 
     def specs(self, obj) -> list[DocumentSpec]:
         return [
@@ -68,6 +71,23 @@ class DocumentSet:
             )
             for kind in self.kinds
         ]
+
+    def all_specs(self, obj) -> list[DocumentSpec]:
+        """Every document stored when `obj` freezes: this set's and its companions'."""
+        return [
+            *self.specs(obj),
+            *(spec for companion in self.companions for spec in companion(obj).specs(obj)),
+        ]
+
+    def open(self, obj, kind: str) -> RenderedDocument:
+        """One document of this set or of a companion, by its kind."""
+        if kind in self.kinds:
+            return self.document(obj, kind)
+        for companion in self.companions:
+            documents = companion(obj)
+            if kind in documents.kinds:
+                return documents.document(obj, kind)
+        raise ValueError(f"{self.label} has no document {kind!r}")
 
     def document(self, obj, kind: str) -> RenderedDocument:
         """Rendered for a draft (once per version), the stored bytes once it is frozen."""

@@ -131,20 +131,19 @@ REPORT = DocumentSet(
     spec_fields=pdf_or_word(filename_for),
     frozen=lambda round_: round_.is_closed,
     versions=draft_versions,
+    companions=(cases.documents,),
 )
 
 
 def frozen_documents(round_: FollowUpRound) -> list[DocumentSpec]:
     """The report and its ärende, PDF and Word: stored when the round is closed."""
-    return [*REPORT.specs(round_), *cases.frozen_documents(round_)]
+    return REPORT.all_specs(round_)
 
 
 def document(round_: FollowUpRound, kind: str) -> RenderedDocument:
     """PDF or Word (the report's or its ärende's): rendered for a draft (once per version), the stored
     bytes once it is frozen."""
-    if kind in cases.KINDS:
-        return cases.document(round_, kind)
-    return REPORT.document(round_, kind)
+    return REPORT.open(round_, kind)
 
 
 def report_document(round_: FollowUpRound) -> RenderedDocument:

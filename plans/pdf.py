@@ -238,20 +238,19 @@ PLAN = DocumentSet(
     spec_fields=_spec_fields,
     frozen=lambda revision: revision.is_frozen,
     versions=draft_versions,
+    companions=(cases.documents,),
 )
 
 
 def frozen_documents(revision: PlanRevision) -> list[DocumentSpec]:
     """The documents stored when the revision is adopted: the plan and its ärende, PDF and Word."""
-    return [*PLAN.specs(revision), *cases.frozen_documents(revision)]
+    return PLAN.all_specs(revision)
 
 
 def document(revision: PlanRevision, kind: str) -> RenderedDocument:
     """One of KINDS or of the ärende's: rendered for a draft (once per version), the stored bytes of an
     adopted revision."""
-    if kind in cases.KINDS:
-        return cases.document(revision, kind)
-    return PLAN.document(revision, kind)
+    return PLAN.open(revision, kind)
 
 
 def revision_document(revision: PlanRevision) -> RenderedDocument:

@@ -172,20 +172,19 @@ PICTURE = DocumentSet(
     spec_fields=pdf_or_word(filename_for),
     frozen=lambda picture: picture.is_frozen,
     versions=draft_versions,
+    companions=(cases.documents,),
 )
 
 
 def frozen_documents(picture: SituationPicture) -> list[DocumentSpec]:
     """The lägesbild and its ärende, PDF and Word: stored when it is fastställd."""
-    return [*PICTURE.specs(picture), *cases.frozen_documents(picture)]
+    return PICTURE.all_specs(picture)
 
 
 def document(picture: SituationPicture, kind: str) -> RenderedDocument:
     """PDF or Word (the lägesbild's or its ärende's): rendered for a draft (once per version), the stored
     bytes once it is frozen."""
-    if kind in cases.KINDS:
-        return cases.document(picture, kind)
-    return PICTURE.document(picture, kind)
+    return PICTURE.open(picture, kind)
 
 
 def picture_document(picture: SituationPicture) -> RenderedDocument:

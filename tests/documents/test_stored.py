@@ -54,3 +54,28 @@ def test_a_draft_renders_once_per_version():
     changed = draft_content(key="test:4:plan", versions=("v", 2), render=render)
     assert first == again == b"%PDF-1 utkast 1"
     assert changed == b"%PDF-1 utkast 2" and len(renders) == 2
+
+
+def test_every_owner_stores_its_own_documents_and_its_arendes_and_opens_them_by_kind(db):
+    """Plan revision, lägesbild and follow-up round each carry their documents and their ärende's (PDF and
+    Word): all stored at the freeze, each opened by its kind, an unknown kind refused."""
+    from followup import pdf as followup_pdf
+    from plans import pdf as plans_pdf
+    from situation import pdf as situation_pdf
+    from tests.factories import FollowUpRoundFactory, PlanRevisionFactory, SituationPictureFactory
+
+    owners = [
+        (plans_pdf, PlanRevisionFactory(), "plan"),
+        (situation_pdf, SituationPictureFactory(), "lagesbild"),
+        (followup_pdf, FollowUpRoundFactory(), "rapport"),
+    ]
+    for module, owner, own_kind in owners:
+        specs = module.frozen_documents(owner)
+        names = [spec.filename for spec in specs]
+        assert sum(name.startswith("Beslutsforslag-") for name in names) == 2, names  # PDF and Word
+        assert len({spec.key for spec in specs}) == len(specs)  # each stored under a key of its own
+        assert any(name.endswith(".docx") and not name.startswith("Beslutsforslag-") for name in names)
+        assert module.document(owner, "beslutsforslag.docx").filename.startswith("Beslutsforslag-")
+        assert not module.document(owner, own_kind).filename.startswith("Beslutsforslag-")
+        with pytest.raises(ValueError):
+            module.document(owner, "okand")
