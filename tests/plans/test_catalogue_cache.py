@@ -2,7 +2,6 @@
 change shows on the next page, nothing uncommitted is ever shown, and a read racing a commit is never
 filed under the new generation with the old figures."""
 
-import datetime
 import threading
 
 import pytest
@@ -22,6 +21,7 @@ from tests.factories import (
     SituationPictureFactory,
     member,
 )
+from tests.plans import helpers
 
 URL = reverse("plans:activity_list")
 pytestmark = pytest.mark.django_db(transaction=True)  # the cache is used outside transactions only
@@ -38,14 +38,7 @@ def organisation_options(client) -> list[str]:
 
 
 def adopt(revision, year):
-    services.adopt_revision(
-        revision=revision,
-        decided_by="Nämnden",
-        decided_on=datetime.date(year, 5, 23),
-        paragraph="7",
-        diary_number=f"1/{year}",
-        by=member(Membership.Role.SECRETARY, revision.plan.organisation),
-    )
+    helpers.adopt(revision, member(Membership.Role.SECRETARY, revision.plan.organisation), year)
 
 
 def adopted_plan(organisation, activities, year=2019):

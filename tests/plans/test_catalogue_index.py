@@ -1,8 +1,6 @@
 """The catalogue's denormalised sort key (CatalogueEntry): kept current by triggers on every write path,
 and a page whose number of queries does not depend on how many activities there are."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +10,7 @@ from organisations.models import Membership
 from plans import catalogue, search, services
 from plans.models import Activity, CatalogueEntry, Chapter
 from tests.factories import ActivityFactory, ChapterFactory, OrganisationFactory, PlanRevisionFactory, member
+from tests.plans.helpers import adopt
 
 pytestmark = pytest.mark.django_db
 URL = reverse("plans:activity_list")
@@ -19,17 +18,6 @@ URL = reverse("plans:activity_list")
 
 def texts(client, **params):
     return [a.text for a in client.get(URL, params).context["activities"]]
-
-
-def adopt(revision, by, year):
-    services.adopt_revision(
-        revision=revision,
-        decided_by="Nämnden",
-        decided_on=datetime.date(year, 5, 23),
-        paragraph="7",
-        diary_number=f"1/{year}",
-        by=by,
-    )
 
 
 def test_an_adoption_shows_at_once_and_the_superseded_revision_leaves(
