@@ -33,6 +33,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import redis
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _wrk import lua_script  # noqa: E402
 
@@ -250,6 +252,8 @@ def bench_size(activities: int, workdir: str) -> dict:
     db_name = f"{DB_PREFIX}_{activities}"
     info = prepare_database(db_name, activities)
     env = django_env(db_name)
+    # A fresh database starts its catalogue generations over: nothing cached for another one may remain.
+    redis.Redis.from_url(env["REDIS_URL"]).flushdb()
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     server = subprocess.Popen(
         [gunicorn, "vbe_portal.wsgi:application", "--bind", f"127.0.0.1:{PORT}", "--workers", "2"]
