@@ -215,6 +215,8 @@ def check_isolation(browser: Browser, role: str, info: dict, urls: dict) -> list
 
 
 def profile(db_name: str, username: str) -> str:
+    # The project's own files (not the venv's), and the prefix shortened in the listing.
+    own, prefix = re.escape(str(ROOT)) + r"/(?!\.venv)", str(ROOT) + "/"
     code = f"""
 import cProfile, io, pstats, time, django
 django.setup()
@@ -241,9 +243,16 @@ with connection.execute_wrapper(timer):
     total = (time.perf_counter() - started) / 5
 print(f"  per request {{total * 1000:.1f}} ms in process, of which SQL {{sum(sql) / 5 * 1000:.1f}} ms "
       f"({{len(sql) / 5:.0f}} queries)")
-out = io.StringIO()
-pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(22)
-print("\\n".join("  " + line for line in out.getvalue().splitlines() if line.strip())[:6000])
+def listing(sort, *restrictions):
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats(sort).print_stats(*restrictions)
+    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+    return "\\n".join("  " + line.replace({prefix!r}, "") for line in lines[start:])
+print("  The project's own functions and the template render, by cumulative time (5 requests):")
+print(listing("cumulative", {own!r} + "|shortcuts.py", 24))
+print("  Where the time is spent itself (tottime), all code:")
+print(listing("tottime", 14))
 """
     return run_python(code, django_env(db_name))
 

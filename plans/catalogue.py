@@ -50,16 +50,19 @@ class Scope:
     generations: dict[str, int] | None = None  # as read for this page (see `cached`)
 
     def counts(self, organisation=None, kind=None, year=None) -> list[tuple[int, int]]:
-        """Adopted activities per organisation, in catalogue order, under the structured filters."""
-        wanted = {
-            index: str(value)
-            for index, value in ((0, organisation), (1, year), (2, kind))
-            if value not in (None, "")
-        }
+        """Adopted activities per organisation, in catalogue order, under the structured filters (the
+        form's cleaned values: an organisation and a year of the scope's choices, a kind)."""
+        organisation = int(organisation) if organisation not in (None, "") else None
+        year = int(year) if year not in (None, "") else None
+        kind = kind or None
         counts: dict[int, int] = {}
-        for row in self.tallies:
-            if all(str(row[index]) == value for index, value in wanted.items()):
-                counts[row[0]] = counts.get(row[0], 0) + row[3]
+        for organisation_id, row_year, row_kind, activities in self.tallies:
+            if (
+                (organisation is None or organisation_id == organisation)
+                and (year is None or row_year == year)
+                and (kind is None or row_kind == kind)
+            ):
+                counts[organisation_id] = counts.get(organisation_id, 0) + activities
         return list(counts.items())
 
     def count(self, **filters) -> int:
